@@ -1,0 +1,1 @@
+"""Register declarations, records and office rules. No Qt, no SQL."""

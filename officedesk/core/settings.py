@@ -1,0 +1,47 @@
+"""Every setting declared once, with its type, default and Chinese label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from officedesk.core.docnumber import DEFAULT_SERIAL_TEMPLATE, check_serial_template
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of the unit."""
+
+    key: str
+    label: str
+    default: Any
+    kind: type = str
+    help: str = ""
+
+    def check(self, value: Any) -> str | None:
+        """A Chinese message if `value` is not acceptable, else None."""
+        if self.kind is int:
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                return f"「{self.label}」应为整数"
+            if number < 0:
+                return f"「{self.label}」不能为负数"
+        if self.key.endswith("serial_template"):
+            return check_serial_template(str(value))
+        if self.kind is str and self.key == "unit_name" and not str(value).strip():
+            return "「单位名称」不能为空"
+        return None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("unit_name", "单位名称", "某某林业局", help="登记簿标题、打印件和导出文件抬头使用"),
+    Setting("document_serial_template", "收文编号模板", DEFAULT_SERIAL_TEMPLATE,
+            help="{YYYY} 年份，{n} 序号；如 收〔{YYYY}〕{n}号 或 {YYYY}-{n:04d}"),
+    Setting("supervision_serial_template", "督办编号模板", "督〔{YYYY}〕{n}号"),
+    Setting("petition_serial_template", "信访编号模板", "信〔{YYYY}〕{n}号"),
+    Setting("due_soon_days", "临期提醒天数", 3, int, help="距办理时限不超过该天数时显示黄色"),
+    Setting("duplicate_title_days", "同标题提醒天数", 30, int,
+            help="该天数内收到同标题文件时提醒可能重复"),
+)  # fmt: skip
+BY_KEY = {s.key: s for s in SETTINGS}

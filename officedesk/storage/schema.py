@@ -1,0 +1,126 @@
+"""Numbered migrations. Each one is frozen once released: later changes are new migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+from officedesk.core.docnumber import normalise_doc_number
+from officedesk.core.fields import Record, Register
+from officedesk.core.registers import INCOMING_DOCUMENT, REGISTERS
+
+migrations = Migrations("officedesk")
+
+
+def _ref_key(record: Record) -> str | None:
+    """来文机关 + normalised 来文字号: the duplicate guard's key."""
+    ref = normalise_doc_number(record.get("sender_ref"))
+    return f"{record.get('sender') or ''}|{ref}" if ref else None
+
+
+# Hidden columns computed from a row's fields on every write (not shown, not exported).
+DERIVED_COLUMNS: dict[str, tuple[tuple[str, Callable[[Record], str | None]], ...]] = {
+    INCOMING_DOCUMENT.table: (("ref_key", _ref_key),),
+}
+
+COMMON_COLUMNS = (
+    "id INTEGER PRIMARY KEY",
+    "uuid TEXT NOT NULL UNIQUE",
+    "created_at TEXT NOT NULL",
+    "updated_at TEXT NOT NULL",
+    "voided_at TEXT",
+    "void_reason TEXT",
+)
+
+
+def fts_table(register: Register) -> str:
+    """The name of a register's search index table."""
+    return f"{register.table}_fts"
+
+
+def indexed_columns(register: Register) -> list[str]:
+    """Columns with an index: every column the table can be sorted or filtered on."""
+    return [f.name for f in register.fields if f.indexed or f.filterable or (f.shown and f.sortable)]
+
+
+def create_register_table(db: Database, register: Register) -> None:
+    """The table of a register, its sort/filter indexes and its search index."""
+    columns = list(COMMON_COLUMNS) + [f"[{f.name}] {f.sql_type}" for f in register.fields]
+    db.execute(f"CREATE TABLE [{register.table}] (\n  " + ",\n  ".join(columns) + "\n)")
+    # Partial indexes cover the live rows that every list shows; voided rows sit in the bin.
+    for name in indexed_columns(register):
+        db.execute(
+            f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]([{name}])"
+            " WHERE voided_at IS NULL"
+        )
+    db.execute(f"CREATE INDEX [idx_{register.table}_voided] ON [{register.table}](voided_at)")
+    if register.serial_field:
+        # Serial numbers are never reused, voided rows included.
+        db.execute(
+            f"CREATE UNIQUE INDEX [uq_{register.table}_serial] "
+            f"ON [{register.table}]([{register.serial_field}])"
+        )
+    for column, _ in DERIVED_COLUMNS.get(register.table, ()):
+        db.execute(f"ALTER TABLE [{register.table}] ADD COLUMN [{column}] TEXT")
+        db.execute(
+            f"CREATE INDEX [idx_{register.table}_{column}] ON [{register.table}]([{column}])"
+            " WHERE voided_at IS NULL"
+        )
+    search_cols = [f.name for f in register.search_fields] + ["py"]
+    db.execute(
+        f"CREATE VIRTUAL TABLE [{fts_table(register)}] USING fts5("
+        + ", ".join(search_cols)
+        + ", content='', tokenize='ascii')"
+    )
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Every register, settings, the directory, serial counters, attachments and holidays."""
+    for register in REGISTERS:
+        create_register_table(db, register)
+    db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE serial_counter (series TEXT PRIMARY KEY, last INTEGER NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE holiday (day TEXT PRIMARY KEY, workday INTEGER NOT NULL, note TEXT)"
+    )
+    common = ", ".join(COMMON_COLUMNS)
+    db.execute(
+        f"CREATE TABLE department ({common}, name TEXT NOT NULL, short TEXT, py TEXT, "
+        "sort INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute(
+        f"CREATE TABLE person ({common}, name TEXT NOT NULL, department TEXT, post TEXT, "
+        "phone TEXT, py TEXT)"
+    )
+    db.execute(
+        f"CREATE TABLE outside_unit ({common}, name TEXT NOT NULL, short TEXT, py TEXT, "
+        "uses INTEGER NOT NULL DEFAULT 0)"
+    )
+    for table in ("department", "person", "outside_unit"):
+        db.execute(f"CREATE UNIQUE INDEX idx_{table}_name ON {table}(name) WHERE voided_at IS NULL")
+    db.execute(
+        f"CREATE TABLE attachment ({common}, register TEXT NOT NULL, record_id INTEGER NOT NULL, "
+        "filename TEXT NOT NULL, stored_name TEXT NOT NULL, size INTEGER NOT NULL, note TEXT)"
+    )
+    db.execute("CREATE INDEX idx_attachment_record ON attachment(register, record_id)")
+    # The 收文 workflow rows (批示, 传阅, 催办): fields exist now, their dialogs come later.
+    doc = INCOMING_DOCUMENT.table
+    fk = f"document_id INTEGER NOT NULL REFERENCES {doc}(id)"
+    db.execute(
+        f"CREATE TABLE document_instruction ({common}, {fk}, leader TEXT NOT NULL, "
+        "given_on TEXT, text TEXT NOT NULL)"
+    )
+    db.execute(
+        f"CREATE TABLE document_circulation ({common}, {fk}, reader TEXT NOT NULL, "
+        "sent_at TEXT NOT NULL, returned_at TEXT, note TEXT)"
+    )
+    db.execute(
+        f"CREATE TABLE document_reminder ({common}, {fk}, reminded_on TEXT NOT NULL, "
+        "method TEXT, reminded_by TEXT, answer TEXT)"
+    )
+    for table in ("document_instruction", "document_circulation", "document_reminder"):
+        db.execute(f"CREATE INDEX idx_{table}_document ON {table}(document_id)")
