@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -198,3 +199,17 @@ def distinct_values(store: Store, register: Register, name: str, limit: int = 20
         (limit,),
     )
     return [str(r[0]) for r in rows]
+
+
+def iter_rows(store: Store, query: Query, batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every row of the list in order (values as stored), read `batch` rows at a time.
+
+    For exports and prints: memory stays flat however long the register is.
+    """
+    ids = page_ids(store, query, 0, -1)  # ids only: 8 bytes a row, then rows in batches
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = get_many(store, query.register, chunk)
+        for i in chunk:
+            if i in rows:
+                yield rows[i]

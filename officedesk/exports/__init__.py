@@ -1,0 +1,1 @@
+"""Excel, Word and CSV exports: pure functions over rows, no Qt."""

@@ -1,0 +1,1 @@
+"""Registers and forms to paper and PDF through Qt's print support."""
