@@ -1,0 +1,192 @@
+"""The 收文处理单 (办文 and 阅文 variants) of one record as a Word form, laid out like the paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+
+from officedesk.core.fields import format_value
+from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
+from officedesk.exports.wordxml import (
+    cell_margins,
+    drop_theme_fonts,
+    page_a4,
+    row_flags,
+    style_font,
+    table_borders,
+)
+
+VARIANTS = ("办文", "阅文")
+FOOT_NOTE = "注：本单随文件流转，办结后随文件一并归档。"
+MARGINS_MM = (25, 20, 20, 25)  # top, right, bottom, left
+GRID_MM = (20, 45, 20, 31, 20, 29)  # label, value, label, value, label, value: 165 mm
+VALUE_PT = 12
+LINE_MM = 5.6  # one line of 12 pt text with Word's single spacing
+READER_ROWS = 6  # blank lines of the 传阅 table, for readers to sign by hand
+BLANK_SIGN = "签名：　　　　　　　　年　　月　　日"
+
+
+def export_processing_slip(
+    path: Path, record: dict[str, Any], unit_name: str, variant: str
+) -> Path:
+    """Write the 收文处理单 of one 收文 record (typed or stored values) to `path` as .docx."""
+    if variant not in VARIANTS:
+        raise ValueError(f"处理单只有「办文」「阅文」两种，没有「{variant}」")
+    path = Path(path)
+    with atomic_output(path) as tmp:
+        document = _document(unit_name)
+        _slip_table(document, record, variant)
+        document.add_paragraph(FOOT_NOTE, style="Slip Note")
+        document.save(str(tmp))
+    return path
+
+
+def _document(unit_name: str) -> Document:
+    document = docx.Document()
+    drop_theme_fonts(document)
+    styles = document.styles
+    normal = styles["Normal"]
+    style_font(normal, FORM_FONT, VALUE_PT)
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    for name, font, size, align, after in (
+        ("Slip Title", TITLE_FONT, 20, WD_ALIGN_PARAGRAPH.CENTER, 14),
+        ("Slip Label", TITLE_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, 0),
+        ("Slip Value", FORM_FONT, VALUE_PT, WD_ALIGN_PARAGRAPH.LEFT, 0),
+        ("Slip Sign", FORM_FONT, VALUE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0),
+        ("Slip Note", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, 0),
+    ):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style_font(style, font, size)
+        style.paragraph_format.alignment = align
+        style.paragraph_format.space_after = Pt(after)
+    styles["Slip Note"].paragraph_format.space_before = Pt(6)
+    page_a4(document.sections[0], landscape=False, margins_mm=MARGINS_MM)
+    title = f"{unit_name}收文处理单"
+    document.core_properties.title = title
+    document.core_properties.author = "办公桌"
+    document.add_paragraph(title, style="Slip Title")
+    return document
+
+
+def _text(record: dict[str, Any], name: str) -> str:
+    return format_value(INCOMING_DOCUMENT.field(name), record.get(name))
+
+
+def _day(value: Any) -> str:
+    """A date or datetime (typed or stored) as 2024-03-05."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value or "")[:10]
+
+
+def _put(cell: _Cell, text: str, style: str, *, middle: bool = True) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    if text:
+        paragraph.add_run(text)  # python-docx turns \n into line breaks
+    cell.vertical_alignment = (
+        WD_CELL_VERTICAL_ALIGNMENT.CENTER if middle else WD_CELL_VERTICAL_ALIGNMENT.TOP
+    )
+
+
+def _box(cell: _Cell, text: str, sign: str, height_mm: float, width_mm: float) -> None:
+    """A tall box: the text at the top, the signature line pushed down to the bottom."""
+    _put(cell, text, "Slip Value", middle=False)
+    per_line = max(1, int((width_mm - 2) / (VALUE_PT * 0.3528)))
+    lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")) if text else 1
+    room = height_mm - 3 - (lines + 1) * LINE_MM
+    paragraph = cell.add_paragraph(sign, style="Slip Sign")
+    paragraph.paragraph_format.space_before = Mm(max(2.0, room))
+
+
+def _signed(who: str, when: Any, role: str) -> str:
+    """The signature line under a box: filled from the record, or left blank to sign by hand."""
+    if not who and not when:
+        return BLANK_SIGN
+    return f"{role}：{who or '　　　　'}　　{_day(when) or '　　年　　月　　日'}"
+
+
+def _slip_table(document: Document, record: dict[str, Any], variant: str) -> None:
+    reading = variant == "阅文"
+    n_rows = 6 + (1 + READER_ROWS if reading else 2)
+    table = document.add_table(rows=n_rows, cols=len(GRID_MM))
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table_borders(table, size_eighths=8)
+    cell_margins(table, 1.5, 0.8)
+    for i, w in enumerate(GRID_MM):
+        table.columns[i].width = Mm(w)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(w)
+    wide = sum(GRID_MM[1:])  # a value that spans the five right-hand columns
+
+    def row(r: int, items: tuple[tuple[str, str], ...], height: float = 11) -> None:
+        """Label/value pairs across a row; with two pairs the first value spans three columns."""
+        row_flags(table.rows[r]._tr, height_mm=height)
+        if len(items) == 2:
+            table.cell(r, 1).merge(table.cell(r, 3))
+        starts = (0, 4) if len(items) == 2 else (0, 2, 4)
+        for start, (label, value) in zip(starts, items, strict=True):
+            _put(table.cell(r, start), label, "Slip Label")
+            _put(table.cell(r, start + 1), value, "Slip Value")
+
+    secrecy = _text(record, "secrecy")
+    if record.get("secrecy_term") and secrecy not in ("", "无"):
+        secrecy = str(record["secrecy_term"])  # 机密★10年 says both
+    row(0, (("收文编号", _text(record, "serial")), ("收文日期", _day(record.get("received_at"))),
+            ("紧急程度", _text(record, "urgency"))))  # fmt: skip
+    row(1, (("来文单位", _text(record, "sender")), ("密　　级", secrecy)))
+    row(2, (("来文字号", _text(record, "sender_ref")), ("份　　数", _text(record, "copies"))))
+    row_flags(table.rows[3]._tr, height_mm=16)
+    _put(table.cell(3, 0), "标　　题", "Slip Label")
+    _put(table.cell(3, 1).merge(table.cell(3, 5)), _text(record, "title"), "Slip Value")
+
+    boxes = [
+        ("拟办意见", "proposal", _signed(_text(record, "proposer"), record.get("proposed_on"),
+                                         "拟办人"), 38.0),
+        ("领导批示", "instruction", _signed(_text(record, "instructed_by"),
+                                           record.get("instructed_on"), "批示人"),
+         62.0 if reading else 74.0),
+    ]  # fmt: skip
+    if not reading:
+        done = _day(record.get("done_on"))
+        boxes.append(("办理情况", "result", f"办结日期：{done}" if done else BLANK_SIGN, 42.0))
+    for r, (label, name, sign, height) in enumerate(boxes, start=4):
+        row_flags(table.rows[r]._tr, height_mm=height)
+        _put(table.cell(r, 0), label, "Slip Label")
+        box = table.cell(r, 1).merge(table.cell(r, 5))
+        _box(box, _text(record, name), sign, height, wide)
+
+    if reading:
+        _readers(table, 6)
+    else:
+        row(7, (("承办部门", _text(record, "lead_dept")), ("承 办 人", _text(record, "handler")),
+                ("办理时限", _day(record.get("due_date")))))  # fmt: skip
+
+
+def _readers(table: Table, first: int) -> None:
+    """The 传阅 part: a label down the left, then 阅文领导 / 阅文时间 / 签名 lines to fill in."""
+    label = table.cell(first, 0).merge(table.cell(first + READER_ROWS, 0))
+    _put(label, "传阅情况", "Slip Label")
+    for r in range(first, first + READER_ROWS + 1):
+        row_flags(table.rows[r]._tr, height_mm=10 if r > first else 9)
+        time_cell = table.cell(r, 2).merge(table.cell(r, 3))
+        sign_cell = table.cell(r, 4).merge(table.cell(r, 5))
+        if r == first:
+            _put(table.cell(r, 1), "阅文领导", "Slip Label")
+            _put(time_cell, "阅文时间", "Slip Label")
+            _put(sign_cell, "签　　名", "Slip Label")
