@@ -7,6 +7,8 @@ Latin letters are folded to lower case on both sides.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from officedesk.core.pinyin import initials_variants
 
 PINYIN_SEPARATOR = "q0"  # never produced by char_token (no 'q' prefix), so a phrase cannot span two variants
@@ -19,11 +21,23 @@ def char_token(ch: str) -> str:
     return f"x{ord(ch):x}"
 
 
+class _TokenTable(dict[int, str]):
+    """str.translate table that builds each character's token on first use (C-speed afterwards)."""
+
+    def __missing__(self, code: int) -> str:
+        token = char_token(chr(code)) + " "
+        self[code] = token
+        return token
+
+
+_TABLE = _TokenTable()
+
+
 def tokens(text: str | None) -> str:
     """The indexed form of a text: its characters as space-separated tokens."""
     if not text:
         return ""
-    return " ".join(char_token(c) for c in str(text).lower())
+    return str(text).lower().translate(_TABLE)[:-1]
 
 
 def phrase(term: str) -> str:
@@ -31,12 +45,18 @@ def phrase(term: str) -> str:
     return '"' + tokens(term) + '"'
 
 
-def pinyin_tokens(values: list[str | None]) -> str:
+@lru_cache(maxsize=65536)
+def _pinyin_tokens(values: tuple[str | None, ...]) -> str:
     """The indexed pinyin-initials column: every reading of every value, kept apart."""
     variants: list[str] = []
     for v in values:
         variants.extend(initials_variants(v))
     return f" {PINYIN_SEPARATOR} ".join(" ".join(v) for v in variants)
+
+
+def pinyin_tokens(values: list[str | None]) -> str:
+    """The indexed pinyin-initials column: every reading of every value, kept apart."""
+    return _pinyin_tokens(tuple(values))
 
 
 def matches(text: str | None, term: str) -> bool:

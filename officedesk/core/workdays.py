@@ -20,25 +20,37 @@ class WorkCalendar:
     """
 
     overrides: Mapping[dt.date, bool] = field(default_factory=dict)
+    # chinesecalendar's own lookup costs ~17 µs a call; deadlines over a register ask millions.
+    _days: dict[dt.date, bool] = field(default_factory=dict, init=False, repr=False)
+    _years: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def known_year(self, year: int) -> bool:
         """Whether the holidays of `year` are known (from the package or the unit's table)."""
-        if any(d.year == year for d in self.overrides):
-            return True
-        try:
-            chinese_calendar.is_workday(dt.date(year, 6, 1))
-        except NotImplementedError:
-            return False
-        return True
+        known = self._years.get(year)
+        if known is None:
+            known = any(d.year == year for d in self.overrides)
+            if not known:
+                try:
+                    chinese_calendar.is_workday(dt.date(year, 6, 1))
+                    known = True
+                except NotImplementedError:
+                    known = False
+            self._years[year] = known
+        return known
 
     def is_workday(self, day: dt.date) -> bool:
         """Whether `day` is a working day."""
-        if day in self.overrides:
-            return self.overrides[day]
-        try:
-            return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:
-            return day.weekday() < 5
+        answer = self._days.get(day)
+        if answer is None:
+            if day in self.overrides:
+                answer = bool(self.overrides[day])
+            else:
+                try:
+                    answer = bool(chinese_calendar.is_workday(day))
+                except NotImplementedError:
+                    answer = day.weekday() < 5
+            self._days[day] = answer
+        return answer
 
     def add_workdays(self, start: dt.date, n: int) -> tuple[dt.date, bool]:
         """The date `n` working days after `start` (start itself not counted), and whether estimated."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from officedesk.core.fields import Register
+from officedesk.core.fields import Kind, Register
 from officedesk.core.pinyin import is_initials_query
 from officedesk.core.searchtext import phrase
 from officedesk.storage.db import Store
@@ -61,8 +62,10 @@ def match_expression(register: Register, terms: list[str]) -> str:
     return " AND ".join(parts)
 
 
-def _where(query: Query) -> tuple[list[str], list[Any]]:
+def _where(query: Query, walk_sort_index: bool = False) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses; `walk_sort_index` keeps filters off their indexes (unary +)."""
     reg = query.register
+    plus = "+" if walk_sort_index else ""
     clauses = ["t.voided_at IS NOT NULL" if query.voided else "t.voided_at IS NULL"]
     params: list[Any] = []
     for name, value in query.filters:
@@ -70,15 +73,22 @@ def _where(query: Query) -> tuple[list[str], list[Any]]:
         if value is None or value == "":
             clauses.append(f"(t.[{name}] IS NULL OR t.[{name}] = '')")
         else:
-            clauses.append(f"t.[{name}] = ?")
+            clauses.append(f"{plus}t.[{name}] = ?")
             params.append(value)
     if query.year is not None and reg.date_field:
-        clauses.append(f"t.[{reg.date_field}] >= ? AND t.[{reg.date_field}] < ?")
+        clauses.append(f"{plus}t.[{reg.date_field}] >= ? AND {plus}t.[{reg.date_field}] < ?")
         params += [f"{query.year:04d}-01-01", f"{query.year + 1:04d}-01-01"]
     if query.overdue and reg.due_field and reg.done_field:
         clauses.append(f"t.[{reg.done_field}] IS NULL AND t.[{reg.due_field}] < ?")
         params.append(query.today.isoformat())
     return clauses, params
+
+
+def _date_like(register: Register, column: str) -> bool:
+    """Whether a column's order follows time (dates, serials, ids): a year is one stretch of it."""
+    if column in ("id", register.serial_field):
+        return True
+    return register.field(column).kind in (Kind.DATE, Kind.DATETIME)
 
 
 def _search_source(query: Query) -> tuple[str, list[Any]]:
@@ -89,7 +99,9 @@ def _search_source(query: Query) -> tuple[str, list[Any]]:
     if query.voided:
         return f"[{reg.table}] AS t", []  # the bin is small and not indexed: filtered below
     return (
-        f"[{fts_table(reg)}] AS s JOIN [{reg.table}] AS t ON t.id = s.rowid",
+        # CROSS JOIN keeps the index as the outer loop: SQLite never reorders it, and the index
+        # hands out rowids in order, so a first page by id needs no sort.
+        f"[{fts_table(reg)}] AS s CROSS JOIN [{reg.table}] AS t ON t.id = s.rowid",
         [match_expression(reg, query.terms)],
     )
 
@@ -104,9 +116,9 @@ def _bin_search(query: Query) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _sql(query: Query, select: str) -> tuple[str, list[Any]]:
+def _sql(query: Query, select: str, walk_sort_index: bool = False) -> tuple[str, list[Any]]:
     source, params = _search_source(query)
-    clauses, where_params = _where(query)
+    clauses, where_params = _where(query, walk_sort_index)
     if query.terms and not query.voided:
         clauses.append(f"[{fts_table(query.register)}] MATCH ?")
         where_params = [*where_params, params.pop()]
@@ -133,16 +145,43 @@ def _order(query: Query) -> str:
     direction = "DESC" if query.sort_descending else "ASC"
     column = query.sort_column
     if column == "id":
-        return f"t.id {direction}"
+        return f"{'s.rowid' if query.terms and not query.voided else 't.id'} {direction}"
     query.register.field(column)
     return f"t.[{column}] {direction}, t.id {direction}"
 
 
+WALK_BUDGET = 500  # progress-handler ticks of 1,000 VM steps: a few milliseconds
+
+
 def page_ids(store: Store, query: Query, offset: int, limit: int) -> list[int]:
-    """The ids of rows `offset` .. `offset + limit` of the list, in order."""
+    """The ids of rows `offset` .. `offset + limit` of the list, in order.
+
+    A filtered, sorted list has two plans: find the filtered rows by their index and sort them,
+    or walk the sort column's index in order and skip rows that fail the filter. Without STAT4
+    SQLite cannot tell which is cheaper (a year looks like a narrow range to it), so the walk is
+    tried first within a small budget, and the planner's own choice runs if the walk is too long.
+    """
+    order = f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+    filtered = query.filters or query.year is not None
+    if filtered and not query.terms and 0 <= limit and offset < 10_000:
+        sql, params = _sql(query, "t.id", walk_sort_index=True)
+        ticks = 0
+
+        def budget() -> int:
+            nonlocal ticks
+            ticks += 1
+            return int(ticks > WALK_BUDGET)
+
+        store.conn.set_progress_handler(budget, 1000)
+        try:
+            return [r[0] for r in store.conn.execute(sql + order, [*params, limit, offset])]
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise store.translate(exc) from exc
+        finally:
+            store.conn.set_progress_handler(None, 0)
     sql, params = _sql(query, "t.id")
-    sql += f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
-    return [r[0] for r in store.read(sql, [*params, limit, offset])]
+    return [r[0] for r in store.read(sql + order, [*params, limit, offset])]
 
 
 def page(store: Store, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:

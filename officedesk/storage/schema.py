@@ -26,7 +26,7 @@ DERIVED_COLUMNS: dict[str, tuple[tuple[str, Callable[[Record], str | None]], ...
 
 COMMON_COLUMNS = (
     "id INTEGER PRIMARY KEY",
-    "uuid TEXT NOT NULL UNIQUE",
+    "uuid TEXT NOT NULL",
     "created_at TEXT NOT NULL",
     "updated_at TEXT NOT NULL",
     "voided_at TEXT",
@@ -54,11 +54,18 @@ def create_register_table(db: Database, register: Register) -> None:
             f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]([{name}])"
             " WHERE voided_at IS NULL"
         )
-    db.execute(f"CREATE INDEX [idx_{register.table}_voided] ON [{register.table}](voided_at)")
+    # Only the recycle bin looks rows up by voided_at; a full index would tempt the planner to
+    # use it for "voided_at IS NULL", which matches nearly every row.
+    db.execute(
+        f"CREATE INDEX [idx_{register.table}_voided] ON [{register.table}](voided_at)"
+        " WHERE voided_at IS NOT NULL"
+    )
+    # Named unique indexes rather than UNIQUE constraints, so a bulk load can rebuild them once.
+    db.execute(f"CREATE UNIQUE INDEX [idx_{register.table}_uuid] ON [{register.table}](uuid)")
     if register.serial_field:
         # Serial numbers are never reused, voided rows included.
         db.execute(
-            f"CREATE UNIQUE INDEX [uq_{register.table}_serial] "
+            f"CREATE UNIQUE INDEX [idx_{register.table}_serial_unique] "
             f"ON [{register.table}]([{register.serial_field}])"
         )
     for column, _ in DERIVED_COLUMNS.get(register.table, ()):
@@ -71,7 +78,7 @@ def create_register_table(db: Database, register: Register) -> None:
     db.execute(
         f"CREATE VIRTUAL TABLE [{fts_table(register)}] USING fts5("
         + ", ".join(search_cols)
-        + ", content='', tokenize='ascii')"
+        + ", content='', columnsize=0, tokenize='ascii')"
     )
 
 
@@ -124,3 +131,6 @@ def m0001_initial(db: Database) -> None:
     )
     for table in ("document_instruction", "document_circulation", "document_reminder"):
         db.execute(f"CREATE INDEX idx_{table}_document ON {table}(document_id)")
+    for table in ("department", "person", "outside_unit", "attachment", "document_instruction",
+                  "document_circulation", "document_reminder"):
+        db.execute(f"CREATE UNIQUE INDEX idx_{table}_uuid ON {table}(uuid)")
