@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 import uuid
@@ -197,12 +198,17 @@ class Store:
                 target.close()
             tmp.replace(dest)
         except sqlite3.Error as exc:
-            tmp.unlink(missing_ok=True)
+            _remove_quietly(tmp)
             raise classify(exc, dest) or exc from exc
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            _remove_quietly(tmp)
             raise os_error(exc, dest) from exc
         return dest
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def _stamp() -> str:
