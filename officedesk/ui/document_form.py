@@ -1,0 +1,313 @@
+"""The 收文 entry form, laid out like the paper 登记簿/处理单 and filled by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officedesk.core.fields import Record
+from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.core.security import CLASSIFIED_WARNING, is_classified
+from officedesk.storage import attachments, directory
+from officedesk.storage.db import Store
+from officedesk.storage.errors import StorageError
+from officedesk.ui import widgets
+from officedesk.ui.record_form import RecordForm
+
+REGISTRATION_ROWS = (
+    ("serial", "received_at"),
+    ("receiver", "handling"),
+    ("sender",),
+    ("sender_ref", "doc_type"),
+    ("title",),
+    ("issued_on", "urgency"),
+    ("secrecy", "secrecy_term"),
+    ("copy_no", "copies"),
+    ("pages", "enclosures"),
+)
+REVIEW_ROWS = (
+    ("review_result", "return_reason"),
+    ("proposal",),
+    ("proposer", "proposed_on"),
+    ("instruction",),
+    ("instructed_by", "instructed_on"),
+)
+HANDLING_ROWS = (
+    ("lead_dept", "assist_depts"),
+    ("handler", "status"),
+    ("due_date",),
+    ("result",),
+    ("done_on", "reply_ref"),
+    ("replied_on",),
+    ("remarks",),
+)
+REVIEW_FIELDS = tuple(n for row in REVIEW_ROWS for n in row)
+WIDE_FIELDS = ("sender",)  # 来文机关 names run long: 国家林业和草原局办公厅
+FIELD_EMS = 15  # width of the narrow editors, in Chinese characters
+SERIAL_HINT_SAMPLE = "收〔2026〕100号（保存时自动编号）"
+
+
+class DocumentForm(RecordForm):
+    """Register a received document (or change one); `saved_id` holds its id after saving."""
+
+    EXCLUDED = ("archive_no",)  # set when the document is filed, by the archive dialog
+
+    def __init__(
+        self, store: Store, record_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(store, INCOMING_DOCUMENT, record_id, parent)
+        self.editors["secrecy"].edited.connect(self._secrecy_changed)  # type: ignore[attr-defined]
+        self._secrecy_changed()
+        self._load_attachments()
+        self.initial = self.values()
+        self.resize(self.sizeHint())
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def build_layout(self, body: QVBoxLayout) -> None:
+        self.pending_files: list[str] = []
+        self.removed_attachments: list[int] = []
+        columns = QHBoxLayout()
+        body.addLayout(columns)
+
+        left = QVBoxLayout()
+        registration = QGroupBox(self.tr("收文登记"))
+        box = QVBoxLayout(registration)
+        box.addLayout(self.grid(REGISTRATION_ROWS))
+        self.classified_banner = QLabel(CLASSIFIED_WARNING)
+        self.classified_banner.setWordWrap(True)
+        self.classified_banner.setStyleSheet(
+            "background:#fff3cd; color:#7a4b00; border:1px solid #e0b252; padding:6px;"
+        )
+        self.classified_banner.hide()
+        box.addWidget(self.classified_banner)
+        left.addWidget(registration)
+        left.addWidget(self._attachment_box())
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        self.review_toggle = QToolButton()
+        self.review_toggle.setText(self.tr("批示与拟办"))
+        self.review_toggle.setCheckable(True)
+        self.review_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.review_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.review_toggle.setAutoRaise(True)
+        self.review_toggle.setToolTip(self.tr("展开或收起初审、拟办意见和领导批示（空格键）"))
+        self.review_box = QGroupBox()
+        self.review_box.setLayout(self.grid(REVIEW_ROWS))
+        self.review_box.hide()
+        self.review_toggle.toggled.connect(self._fold_review)
+        right.addWidget(self.review_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.review_box)
+
+        handling = QGroupBox(self.tr("承办与办理"))
+        handling.setLayout(self.grid(HANDLING_ROWS))
+        right.addWidget(handling)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+
+        # Narrow editors share one width so both columns line up; wide enough for the serial hint.
+        metrics = self.fontMetrics()
+        width = max(
+            metrics.horizontalAdvance("国") * FIELD_EMS,
+            metrics.horizontalAdvance(SERIAL_HINT_SAMPLE) + 16,
+        )
+        for name, editor in self.editors.items():
+            if not self.is_wide(name):
+                editor.setFixedWidth(width)
+
+    def is_wide(self, name: str) -> bool:
+        return name in WIDE_FIELDS or super().is_wide(name)
+
+    def _attachment_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("附件与扫描件"))
+        row = QHBoxLayout(group)
+        self.attachment_list = QListWidget()
+        self.attachment_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        self.attachment_list.setAccessibleName(self.tr("附件与扫描件"))
+        self.attachment_list.itemActivated.connect(self._open_item)
+        self.attachment_list.installEventFilter(self)
+        buttons = QVBoxLayout()
+        self.add_file_button = QPushButton(self.tr("添加文件…"))
+        self.open_file_button = QPushButton(self.tr("打开"))
+        self.remove_file_button = QPushButton(self.tr("移除"))
+        self.add_file_button.setToolTip(
+            self.tr("把扫描件或电子文件复制到数据文件夹，随本条收文保存")
+        )
+        self.add_file_button.clicked.connect(self.add_files)
+        self.open_file_button.clicked.connect(
+            lambda: self._open_item(self.attachment_list.currentItem())
+        )
+        self.remove_file_button.clicked.connect(self.remove_current_file)
+        for b in (self.add_file_button, self.open_file_button, self.remove_file_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        row.addWidget(self.attachment_list, 1)
+        row.addLayout(buttons)
+        return group
+
+    def focus_chain(self) -> list[QWidget]:
+        registration = [n for row in REGISTRATION_ROWS for n in row]
+        handling = [n for row in HANDLING_ROWS for n in row]
+        return [
+            *self.chain_of(registration),
+            self.attachment_list,
+            self.add_file_button,
+            self.open_file_button,
+            self.remove_file_button,
+            self.review_toggle,
+            *self.chain_of(REVIEW_FIELDS),
+            *self.chain_of(handling),
+            self.save_button,
+            self.cancel_button,
+        ]
+
+    def _fold_review(self, unfolded: bool) -> None:
+        self.review_box.setVisible(unfolded)
+        self.review_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow
+        )
+
+    def reveal(self, widget: QWidget) -> None:
+        if self.review_box.isAncestorOf(widget):
+            self.review_toggle.setChecked(True)
+
+    def load(self, record: Record) -> None:
+        super().load(record)
+        if any(record.get(n) for n in REVIEW_FIELDS):
+            self.review_toggle.setChecked(True)
+
+    # -- reactions ------------------------------------------------------------------------
+
+    def _secrecy_changed(self) -> None:
+        classified = is_classified(self.editors["secrecy"].value())  # type: ignore[attr-defined]
+        self.classified_banner.setVisible(classified)
+        for name in ("secrecy_term", "copy_no"):
+            editor = self.editors[name]
+            editor.setEnabled(classified or bool(editor.value()))  # type: ignore[attr-defined]
+
+    # -- attachments ----------------------------------------------------------------------
+
+    def _load_attachments(self) -> None:
+        self.attachment_list.clear()
+        if self.record_id is None:
+            return
+        for row in attachments.list_for(self.store, self.register.key, self.record_id):
+            size = _size_text(int(row["size"]))
+            item = QListWidgetItem(f"{row['filename']}　{size}")
+            item.setData(Qt.ItemDataRole.UserRole, ("stored", row))
+            item.setToolTip(row.get("note") or row["filename"])
+            self.attachment_list.addItem(item)
+
+    def show_attachments(self) -> None:
+        """Put the cursor on the attachment list (the register's 附件 button opens the form so)."""
+        self.attachment_list.setFocus()
+        if self.attachment_list.count() and self.attachment_list.currentRow() < 0:
+            self.attachment_list.setCurrentRow(0)
+
+    def add_files(self) -> None:
+        """Choose files to attach; they are copied when the form is saved."""
+        for path in widgets.pick_files(self, self.tr("选择附件或扫描件")):
+            self.pending_files.append(path)
+            item = QListWidgetItem(self.tr("{name}　（保存时复制）").format(name=Path(path).name))
+            item.setData(Qt.ItemDataRole.UserRole, ("pending", path))
+            item.setToolTip(path)
+            self.attachment_list.addItem(item)
+            self.attachment_list.setCurrentItem(item)
+
+    def remove_current_file(self) -> None:
+        """Unlink the selected attachment (on save; the copied file stays in the data folder)."""
+        item = self.attachment_list.currentItem()
+        if item is None:
+            return
+        state, data = item.data(Qt.ItemDataRole.UserRole)
+        if state == "pending":
+            self.pending_files.remove(data)
+        else:
+            self.removed_attachments.append(int(data["id"]))
+        self.attachment_list.takeItem(self.attachment_list.row(item))
+
+    def _open_item(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        state, data = item.data(Qt.ItemDataRole.UserRole)
+        path = Path(data) if state == "pending" else attachments.path_of(self.store, data)
+        if not path.exists():
+            widgets.warn(
+                self,
+                self.tr("无法打开附件"),
+                self.tr("找不到附件文件「{path}」。").format(path=path),
+            )
+        elif not widgets.open_file(str(path)):
+            widgets.warn(
+                self,
+                self.tr("无法打开附件"),
+                self.tr("没有能打开「{name}」的程序。").format(name=path.name),
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on the list opens the file; without this it would also save the form.
+        if watched is self.attachment_list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self._open_item(self.attachment_list.currentItem())
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_current_file()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return super().is_dirty() or bool(self.pending_files or self.removed_attachments)
+
+    def after_save(self, saved: Record) -> None:
+        problems: list[str] = []
+        try:
+            if self.record_id is None or saved.get("sender") != self.original.get("sender"):
+                directory.note_unit_used(self.store, saved.get("sender"))
+            for attachment_id in self.removed_attachments:
+                attachments.remove(self.store, attachment_id)
+        except StorageError as exc:
+            problems.append(str(exc))
+        for path in self.pending_files:
+            try:
+                attachments.add(self.store, self.register.key, int(saved["id"]), path)
+            except StorageError as exc:
+                problems.append(str(exc))
+        self.pending_files, self.removed_attachments = [], []
+        if problems:
+            described = self.register.describe_record(saved)
+            widgets.warn(
+                self,
+                self.tr("附件未保存"),
+                self.tr("{record}已保存，但以下操作没有完成：").format(record=described)
+                + "\n"
+                + "\n".join(problems),
+            )
+
+
+def _size_text(size: int) -> str:
+    """A file size as people read it: 820 KB, 3.2 MB."""
+    if size < 1024 * 1024:
+        return (
+            f"{max(size, 1) / 1024:.0f} KB"
+            if size >= 1024
+            else QCoreApplication.translate("DocumentForm", "{n} 字节").format(n=size)
+        )
+    return f"{size / 1024 / 1024:.1f} MB"
