@@ -37,7 +37,9 @@ def main() -> None:
     store = Store.open(sys.argv[1] if len(sys.argv) > 1 else None, writer=False)
     total = q.count(store, q.Query(DOC))
     print(f"register rows: {total:,}\n")
-    print(f"{'term':<10}{'chars':>6}{'matches':>10}{'first page':>12}{'count':>10}{'LIKE page':>11}{'LIKE count':>12}")
+    print(
+        f"{'term':<10}{'chars':>6}{'matches':>10}{'first page':>12}{'count':>10}{'LIKE page':>11}{'LIKE count':>12}"
+    )
     for term in TERMS:
         query = q.Query(DOC, search=term)
         n = q.count(store, query)
@@ -46,13 +48,19 @@ def main() -> None:
         like = f"%{term}%"
         cols = " OR ".join(f"[{f.name}] LIKE ?" for f in DOC.search_fields)
         params = [like] * len(DOC.search_fields)
-        like_page = median_ms(lambda: store.read(
-            f"SELECT id FROM incoming_document WHERE voided_at IS NULL AND ({cols}) "
-            "ORDER BY id DESC LIMIT 50", params), repeat=3)  # fmt: skip
-        like_count = median_ms(lambda: store.read(
-            f"SELECT count(*) FROM incoming_document WHERE voided_at IS NULL AND ({cols})",
-            params), repeat=3)  # fmt: skip
-        print(f"{term:<10}{len(term):>6}{n:>10,}{page:>10.1f}ms{cnt:>8.1f}ms{like_page:>9.1f}ms{like_count:>10.1f}ms")
+        like_sql = f"FROM incoming_document WHERE voided_at IS NULL AND ({cols})"
+        like_page = median_ms(
+            lambda sql=like_sql, p=params: store.read(
+                f"SELECT id {sql} ORDER BY id DESC LIMIT 50", p
+            ),
+            repeat=3,
+        )
+        like_count = median_ms(
+            lambda sql=like_sql, p=params: store.read(f"SELECT count(*) {sql}", p), repeat=3
+        )
+        print(
+            f"{term:<10}{len(term):>6}{n:>10,}{page:>10.1f}ms{cnt:>8.1f}ms{like_page:>9.1f}ms{like_count:>10.1f}ms"
+        )
 
     print("\nfiltered + sorted first page (filter: year 2024 + 状态 办理中/已办结 alternately), ms")
     years = q.years(store, DOC)
@@ -74,7 +82,9 @@ def main() -> None:
     worst = max(worst, ms)
     print(f"  只看逾期 sorted by 办理时限: {ms:.1f} ms")
     deep = q.Query(DOC, sort="title")
-    print(f"  page at row 500,000 sorted by 标题: {median_ms(lambda: q.page(store, deep, 500_000, 200), 3):.1f} ms")
+    print(
+        f"  page at row 500,000 sorted by 标题: {median_ms(lambda: q.page(store, deep, 500_000, 200), 3):.1f} ms"
+    )
     print(f"\nworst filtered+sorted first page: {worst:.1f} ms")
     store.close()
 

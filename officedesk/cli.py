@@ -6,7 +6,6 @@ Exit status 0 on success, 1 on failure with one clear line on stderr, 2 on a usa
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -36,7 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
-    p = _Parser(prog="officedesk", description="办公桌：收文、督办、会议、接待与档案登记。不带子命令时启动图形界面。")
+    p = _Parser(
+        prog="officedesk",
+        description="办公桌：收文、督办、会议、接待与档案登记。不带子命令时启动图形界面。",
+    )
     p.add_argument("--version", action="version", version=f"officedesk {__version__}")
     p.add_argument("--data-dir", metavar="DIR",
                    help="数据文件夹（默认：用户数据文件夹；也可用环境变量 OFFICEDESK_DATA）")  # fmt: skip
@@ -61,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查数据库完整性、检索索引与编号")
 
-    t = sub.add_parser("selftest", help="启动图形界面、依次显示每个标签页，报告启动到首次绘制的时间")
+    t = sub.add_parser(
+        "selftest", help="启动图形界面、依次显示每个标签页，报告启动到首次绘制的时间"
+    )
     t.add_argument("--json", action="store_true", help="以 JSON 输出")
     return p
 
@@ -82,7 +86,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         report = demo.fill(store, args.rows, seed=args.seed,
                            progress=lambda msg: print(msg, file=sys.stderr))  # fmt: skip
         parts = "，".join(f"{k} {v} 条" for k, v in report.counts.items())
-        print(f"已生成示例数据：{parts}（用时 {report.seconds:.1f} 秒）数据文件夹：{store.data_dir}")
+        print(
+            f"已生成示例数据：{parts}（用时 {report.seconds:.1f} 秒）数据文件夹：{store.data_dir}"
+        )
     return 0
 
 
@@ -151,7 +157,9 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"首次绘制主窗口用时 {result['first_paint_s']:.3f} 秒；标签页：{'、'.join(result['tabs'])}")
+        print(
+            f"首次绘制主窗口用时 {result['first_paint_s']:.3f} 秒；标签页：{'、'.join(result['tabs'])}"
+        )
     return 0
 
 

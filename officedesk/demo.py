@@ -21,7 +21,7 @@ from officedesk.core.registers import (
 )
 from officedesk.core.workdays import WorkCalendar
 from officedesk.storage import records, settings
-from officedesk.storage.bulk import bulk_load, optimize_search
+from officedesk.storage.bulk import bulk_load
 from officedesk.storage.db import Store
 
 UNIT_NAME = "青山林业局"
@@ -32,7 +32,11 @@ SENDERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国家林业和草原局办公室", ("办资字", "办护字"), ("通知", "函")),
     ("省林业和草原局", ("林草发", "林草办发", "林草函"), ("通知", "通报", "意见", "函")),
     ("省人民政府办公厅", ("政办发", "政办明电"), ("通知", "意见")),
-    ("省森林工业集团有限责任公司", ("森工发", "森工办发", "森工函"), ("通知", "决定", "通报", "纪要")),
+    (
+        "省森林工业集团有限责任公司",
+        ("森工发", "森工办发", "森工函"),
+        ("通知", "决定", "通报", "纪要"),
+    ),
     ("市人民政府", ("市政发", "市政办发"), ("通知", "决定")),
     ("市应急管理局", ("市应急发", "市应急函"), ("通知", "函")),
     ("省自然资源厅", ("自然资发", "自然资函"), ("通知", "函", "批复")),
@@ -104,7 +108,9 @@ class _DueCache:
         return hit
 
 
-def _times(rng: random.Random, n: int, start: dt.datetime, end: dt.datetime) -> Iterator[dt.datetime]:
+def _times(
+    rng: random.Random, n: int, start: dt.datetime, end: dt.datetime
+) -> Iterator[dt.datetime]:
     """`n` increasing office-hour times between start and end, on weekdays."""
     span = (end - start).total_seconds()
     for i in range(n):
@@ -115,11 +121,22 @@ def _times(rng: random.Random, n: int, start: dt.datetime, end: dt.datetime) -> 
         yield t.replace(hour=int(hour), minute=int(hour % 1 * 60), second=0, microsecond=0)
 
 
-def documents(rng: random.Random, n: int, today: dt.date, years: int, template: str) -> Iterator[Record]:
-    """`n` 收文 rows over the last `years` years up to `today`, values in stored form."""
+def _span(today: dt.date, first_year: int, last_year: int) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime(first_year, 1, 2, 8, 0)
+    end = (dt.datetime.combine(today, dt.time(17, 30)) if last_year >= today.year
+           else dt.datetime(last_year, 12, 31, 17, 30))  # fmt: skip
+    return start, end
+
+
+def documents(
+    rng: random.Random, n: int, today: dt.date, years: int, template: str,
+    first_year: int | None = None, last_year: int | None = None,
+) -> Iterator[Record]:  # fmt: skip
+    """`n` 收文 rows over the last `years` years up to `today` (or over whole years
+    first_year..last_year), values in stored form; serials start at 1 in each year."""
     due_cache = _DueCache()
-    start = dt.datetime(today.year - years + 1, 1, 2, 8, 0)
-    end = dt.datetime.combine(today, dt.time(17, 30))
+    first = first_year if first_year is not None else today.year - years + 1
+    start, end = _span(today, first, last_year if last_year is not None else today.year)
     serial_no: dict[int, int] = {}
     ref_no: dict[tuple[str, int], int] = {}
     handlers = [_person(rng) for _ in range(40)]
@@ -140,7 +157,11 @@ def documents(rng: random.Random, n: int, today: dt.date, years: int, template: 
         )
         received = when.date()
         urgency = rng.choices(("无", "加急", "特急"), (85, 10, 5))[0]
-        handling = "办件" if urgency != "无" or doc_type in ("请示", "函") or rng.random() < 0.35 else "阅件"
+        handling = (
+            "办件"
+            if urgency != "无" or doc_type in ("请示", "函") or rng.random() < 0.35
+            else "阅件"
+        )
         secrecy = rng.choices(("无", "秘密", "机密"), (95, 4, 1))[0]
         age = (today - received).days
         rec: dict[str, Any] = {
@@ -199,7 +220,11 @@ def _small_registers(rng: random.Random, today: dt.date) -> dict[Any, list[Recor
     for i in range(1, 41):
         d = today - dt.timedelta(days=rng.randint(0, 200))
         due = d + dt.timedelta(days=rng.choice((10, 15, 30)))
-        done = due - dt.timedelta(days=rng.randint(0, 5)) if due < today and rng.random() < 0.7 else None
+        done = (
+            due - dt.timedelta(days=rng.randint(0, 5))
+            if due < today and rng.random() < 0.7
+            else None
+        )
         sup.append({
             "serial": f"督〔{d.year}〕{i}号", "source": rng.choice(("上级文件", "会议决定", "领导批示")),
             "assigned_on": d, "content": f"落实{rng.choice(TOPICS).format(y=d.year)}有关要求",
@@ -258,55 +283,77 @@ PARALLEL_FROM = 50_000  # below this a second process costs more than it saves
 CHUNK = 10_000
 
 
-def _document_chunks(
-    seed: int, rows: int, today: dt.date, years: int, template: str
-) -> Iterator[list[records.BulkRow]]:
-    rng = random.Random(seed ^ 0x5EED)
-    prepared = records.prepare_bulk(
-        INCOMING_DOCUMENT, documents(rng, rows, today, years, template), stored_form=True
-    )
-    return records.chunked(prepared, CHUNK)
+Part = tuple[int, int, int, int]  # (seed, rows, first year, last year)
 
 
-def _produce(queue: Any, seed: int, rows: int, today: dt.date, years: int, template: str) -> None:
-    """Worker process: make the rows (the Python half of the work) while the parent writes."""
+def _parts(seed: int, rows: int, today: dt.date, years: int, workers: int) -> list[Part]:
+    """Split the years into `workers` runs of whole years, rows shared by the time they span."""
+    first = today.year - years + 1
+    bounds = [first + round(years * k / workers) for k in range(workers + 1)]
+    spans = []
+    for k in range(workers):
+        start, end = _span(today, bounds[k], bounds[k + 1] - 1)
+        spans.append((end - start).total_seconds())
+    total = sum(spans)
+    counts = [round(rows * s / total) for s in spans]
+    counts[-1] = rows - sum(counts[:-1])
+    return [(seed ^ (0x5EED + k), counts[k], bounds[k], bounds[k + 1] - 1) for k in range(workers)]
+
+
+def _document_chunks(part: Part, today: dt.date, template: str) -> Iterator[list[records.BulkRow]]:
+    seed, rows, first, last = part
+    rng = random.Random(seed)
+    made = documents(rng, rows, today, last - first + 1, template, first, last)
+    return records.chunked(records.prepare_bulk(INCOMING_DOCUMENT, made, stored_form=True), CHUNK)
+
+
+def _produce(queue: Any, part: Part, today: dt.date, template: str) -> None:
+    """Worker process: make rows (the Python half of the work) while the parent writes."""
     try:
-        for chunk in _document_chunks(seed, rows, today, years, template):
+        for chunk in _document_chunks(part, today, template):
             queue.put(chunk)
         queue.put(None)
     except BaseException as exc:  # report to the parent instead of dying silently
         queue.put(RuntimeError(f"生成示例数据失败：{exc!r}"))
 
 
-def _chunks_from_worker(
-    seed: int, rows: int, today: dt.date, years: int, template: str
-) -> Iterator[list[records.BulkRow]]:
-    """Chunks made in a second process: generation and writing overlap on two cores."""
+def _chunks_from_workers(parts: list[Part], today: dt.date, template: str
+                         ) -> Iterator[list[records.BulkRow]]:  # fmt: skip
+    """Chunks made by one process per part, consumed part after part (ids follow time).
+
+    Later parts run ahead into roomier queues while the parent writes the earlier ones, so
+    generation and writing overlap on both cores.
+    """
     import multiprocessing
     import queue as queue_module
 
     ctx = multiprocessing.get_context("spawn")
-    queue = ctx.Queue(maxsize=6)
-    worker = ctx.Process(target=_produce, args=(queue, seed, rows, today, years, template),
-                         daemon=True)  # fmt: skip
-    worker.start()
+    queues = [ctx.Queue(maxsize=6 if k == 0 else 80) for k in range(len(parts))]
+    workers = [
+        ctx.Process(target=_produce, args=(q, part, today, template), daemon=True)
+        for q, part in zip(queues, parts, strict=True)
+    ]
+    for w in workers:
+        w.start()
     try:
-        while True:
-            try:
-                item = queue.get(timeout=1.0)
-            except queue_module.Empty:
-                if not worker.is_alive():  # died without a word (killed, out of memory)
-                    raise RuntimeError("生成示例数据的子进程意外退出") from None
-                continue
-            if item is None:
-                break
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+        for queue, worker in zip(queues, workers, strict=True):
+            while True:
+                try:
+                    item = queue.get(timeout=1.0)
+                except queue_module.Empty:
+                    if not worker.is_alive():  # died without a word (killed, out of memory)
+                        raise RuntimeError("生成示例数据的子进程意外退出") from None
+                    continue
+                if item is None:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
     finally:
-        worker.join(timeout=5)
-        if worker.is_alive():
-            worker.terminate()
+        for w in workers:
+            w.join(timeout=5)
+            if w.is_alive():
+                w.terminate()
 
 
 def fill(
@@ -334,14 +381,12 @@ def fill(
     say(f"正在生成 {rows} 条收文…")
     with bulk_load(store, (INCOMING_DOCUMENT,)):
         if rows >= PARALLEL_FROM:
-            chunks = _chunks_from_worker(seed, rows, today, years, template)
+            chunks = _chunks_from_workers(_parts(seed, rows, today, years, 2), today, template)
         else:
-            chunks = _document_chunks(seed, rows, today, years, template)
+            chunks = _document_chunks(_parts(seed, rows, today, years, 1)[0], today, template)
         counts[INCOMING_DOCUMENT.key] = records.write_bulk(store, INCOMING_DOCUMENT, chunks)
     for register, items in small.items():
         counts[register.key] = records.bulk_insert(store, register, items)
-    say("正在整理检索索引…")
-    optimize_search(store, INCOMING_DOCUMENT)
     for year, last in store.read(
         "SELECT CAST(substr(received_at, 1, 4) AS INTEGER), count(*) FROM incoming_document "
         "GROUP BY 1"

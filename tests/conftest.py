@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from officedesk.storage.db import Store  # noqa: E402
+from officedesk.storage.db import Store
 
 
 @pytest.fixture

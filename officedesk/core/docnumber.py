@@ -40,7 +40,9 @@ def check_serial_template(template: str) -> str | None:
     try:
         format_serial(template, 2024, 1)
     except (ValueError, IndexError, KeyError):
-        return f"编号模板「{template}」无法使用，例如可写 收〔{{YYYY}}〕{{n}}号 或 {{YYYY}}-{{n:04d}}"
+        return (
+            f"编号模板「{template}」无法使用，例如可写 收〔{{YYYY}}〕{{n}}号 或 {{YYYY}}-{{n:04d}}"
+        )
     return None
 
 

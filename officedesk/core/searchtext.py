@@ -11,7 +11,9 @@ from functools import lru_cache
 
 from officedesk.core.pinyin import initials_variants
 
-PINYIN_SEPARATOR = "q0"  # never produced by char_token (no 'q' prefix), so a phrase cannot span two variants
+PINYIN_SEPARATOR = (
+    "q0"  # never produced by char_token (no 'q' prefix), so a phrase cannot span two variants
+)
 
 
 def char_token(ch: str) -> str:

@@ -70,12 +70,12 @@ _CENTRED_KINDS = (Kind.INT, Kind.DATE, Kind.DATETIME, Kind.CHOICE, Kind.BOOL)
 
 
 def word_fields(register: Register) -> tuple[Field, ...]:
-    """The columns of the Word register: printed ones that the on-screen table also shows.
+    """The columns of the Word register: the printed ones, as on the paper register.
 
-    Printed but hidden fields are long free text (拟办意见, 领导批示, 办理结果) that belongs on the
-    处理单: as three more columns they squeeze 标题 to four characters a line on A4 landscape.
+    Long free text (拟办意见, 领导批示, 办理结果) is not printed: it belongs on the 处理单, and as
+    columns it squeezes 标题 to four characters a line on A4 landscape.
     """
-    return tuple(f for f in register.printed_fields if f.shown)
+    return register.printed_fields
 
 
 def write_docx(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -28,8 +29,12 @@ def now_text() -> str:
 
 
 def new_uuid() -> str:
-    """A stable identifier for a row, for merging data from several sites later."""
-    return str(uuid.uuid4())
+    """A stable identifier for a row (random UUID v4), for merging data from several sites later."""
+    h = bytearray(os.urandom(16))
+    h[6] = (h[6] & 0x0F) | 0x40  # version 4
+    h[8] = (h[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 class Store:

@@ -84,7 +84,9 @@ def os_error(exc: OSError, path: Path | str) -> StorageError:
     if exc.errno == errno.ENOSPC:
         return StorageError(f"磁盘已满，无法写入「{path}」。请清理磁盘空间后重试。", "disk_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"没有权限写入「{path}」（文件只读、被占用或文件夹受保护）。", "read_only")
+        return StorageError(
+            f"没有权限写入「{path}」（文件只读、被占用或文件夹受保护）。", "read_only"
+        )
     if exc.errno == errno.ENOENT:
         return StorageError(f"找不到「{path}」。", "missing")
     if isinstance(exc, IsADirectoryError):

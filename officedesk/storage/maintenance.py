@@ -30,8 +30,10 @@ def check(store: Store) -> tuple[list[str], list[str]]:
             indexed = store.read(f"SELECT count(*) FROM [{table}_idx]")  # segments exist
             if indexed is not None:
                 try:
-                    store.read(f"INSERT INTO [{table}]([{table}], rank) VALUES('integrity-check', 0)")
-                except Exception as exc:  # noqa: BLE001 - reported, not raised
+                    store.read(
+                        f"INSERT INTO [{table}]([{table}], rank) VALUES('integrity-check', 0)"
+                    )
+                except Exception as exc:
                     problems.append(f"{reg.short}的检索索引损坏：{exc}（可重建索引）")
         if reg.serial_field:
             dup = store.read(

@@ -163,7 +163,7 @@ def page_ids(store: Store, query: Query, offset: int, limit: int) -> list[int]:
     """
     order = f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
     filtered = query.filters or query.year is not None
-    if filtered and not query.terms and 0 <= limit and offset < 10_000:
+    if filtered and not query.terms and limit >= 0 and offset < 10_000:
         sql, params = _sql(query, "t.id", walk_sort_index=True)
         ticks = 0
 

@@ -104,7 +104,7 @@ def _fts_delete(c: sqlite3.Connection, register: Register, rowid: int, record: R
 def get(store: Store, register: Register, record_id: int) -> Record:
     """The record with `record_id` (voided or not); KeyError if there is none."""
     cur = store.conn.cursor()
-    cur.row_factory = _row_factory  # type: ignore[assignment]
+    cur.row_factory = _row_factory
     row = cur.execute(
         f"SELECT {_columns(register)} FROM [{register.table}] WHERE id = ?", (record_id,)
     ).fetchone()
@@ -118,7 +118,7 @@ def get_many(store: Store, register: Register, ids: Sequence[int]) -> dict[int, 
     if not ids:
         return {}
     cur = store.conn.cursor()
-    cur.row_factory = _row_factory  # type: ignore[assignment]
+    cur.row_factory = _row_factory
     marks = ",".join("?" * len(ids))
     rows = cur.execute(
         f"SELECT {_columns(register)} FROM [{register.table}] WHERE id IN ({marks})", list(ids)
@@ -246,9 +246,7 @@ def update(store: Store, register: Register, record_id: int, changes: Record) ->
         data = _row_values(register, new)
         data["updated_at"] = now_text()
         sets = ", ".join(f"[{k}] = ?" for k in data)
-        c.execute(
-            f"UPDATE [{register.table}] SET {sets} WHERE id = ?", [*data.values(), record_id]
-        )
+        c.execute(f"UPDATE [{register.table}] SET {sets} WHERE id = ?", [*data.values(), record_id])
         _fts_delete(c, register, record_id, old)
         _fts_insert(c, register, record_id, new)
     return get(store, register, record_id)

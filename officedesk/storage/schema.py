@@ -40,8 +40,15 @@ def fts_table(register: Register) -> str:
 
 
 def indexed_columns(register: Register) -> list[str]:
-    """Columns with an index: every column the table can be sorted or filtered on."""
-    return [f.name for f in register.fields if f.indexed or f.filterable or (f.shown and f.sortable)]
+    """Columns with an index: every column the table can be sorted or filtered on.
+
+    The serial has its own unique index (voided rows included), which serves sorting too.
+    """
+    return [
+        f.name for f in register.fields
+        if (f.indexed or f.filterable or (f.shown and f.sortable))
+        and f.name != register.serial_field
+    ]  # fmt: skip
 
 
 def create_register_table(db: Database, register: Register) -> None:
@@ -88,12 +95,8 @@ def m0001_initial(db: Database) -> None:
     for register in REGISTERS:
         create_register_table(db, register)
     db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.execute(
-        "CREATE TABLE serial_counter (series TEXT PRIMARY KEY, last INTEGER NOT NULL)"
-    )
-    db.execute(
-        "CREATE TABLE holiday (day TEXT PRIMARY KEY, workday INTEGER NOT NULL, note TEXT)"
-    )
+    db.execute("CREATE TABLE serial_counter (series TEXT PRIMARY KEY, last INTEGER NOT NULL)")
+    db.execute("CREATE TABLE holiday (day TEXT PRIMARY KEY, workday INTEGER NOT NULL, note TEXT)")
     common = ", ".join(COMMON_COLUMNS)
     db.execute(
         f"CREATE TABLE department ({common}, name TEXT NOT NULL, short TEXT, py TEXT, "
@@ -131,6 +134,13 @@ def m0001_initial(db: Database) -> None:
     )
     for table in ("document_instruction", "document_circulation", "document_reminder"):
         db.execute(f"CREATE INDEX idx_{table}_document ON {table}(document_id)")
-    for table in ("department", "person", "outside_unit", "attachment", "document_instruction",
-                  "document_circulation", "document_reminder"):
+    for table in (
+        "department",
+        "person",
+        "outside_unit",
+        "attachment",
+        "document_instruction",
+        "document_circulation",
+        "document_reminder",
+    ):
         db.execute(f"CREATE UNIQUE INDEX idx_{table}_uuid ON {table}(uuid)")

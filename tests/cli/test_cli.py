@@ -12,7 +12,9 @@ import openpyxl
 import pytest
 
 
-def run(*args: str, data: Path | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, data: Path | None = None, check: bool = False
+) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "officedesk"]
     if data is not None:
         cmd += ["--data-dir", str(data)]

@@ -31,4 +31,6 @@ def test_pinyin_column_keeps_variants_apart() -> None:
 
 
 def test_initials_query_detection() -> None:
-    assert is_initials_query("lyj") and not is_initials_query("林业") and not is_initials_query("l1")
+    assert (
+        is_initials_query("lyj") and not is_initials_query("林业") and not is_initials_query("l1")
+    )

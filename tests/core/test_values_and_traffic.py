@@ -17,7 +17,7 @@ def test_dates_in_the_shapes_people_type(text: str) -> None:
 
 
 def test_bad_date_names_the_field() -> None:
-    with pytest.raises(ValueProblem, match="「成文日期」不是有效日期.*2024.13.05"):
+    with pytest.raises(ValueProblem, match=r"「成文日期」不是有效日期.*2024\.13\.05"):
         coerce(DOC.field("issued_on"), "2024.13.05")
 
 

@@ -89,19 +89,26 @@ def test_year_status_and_overdue_filters_match_sql(demo_store: Store) -> None:
 
     live = "FROM incoming_document WHERE voided_at IS NULL"
     assert q.count(demo_store, q.Query(DOC, year=2025)) == n(
-        f"SELECT count(*) {live} AND received_at LIKE '2025-%'")
+        f"SELECT count(*) {live} AND received_at LIKE '2025-%'"
+    )
     assert q.count(demo_store, q.Query(DOC, filters=(("status", "办理中"),))) == n(
-        f"SELECT count(*) {live} AND status = '办理中'")
-    assert q.count(demo_store, q.Query(DOC, filters=(("handling", "办件"), ("secrecy", "秘密")))) == n(
-        f"SELECT count(*) {live} AND handling = '办件' AND secrecy = '秘密'")
+        f"SELECT count(*) {live} AND status = '办理中'"
+    )
+    assert q.count(
+        demo_store, q.Query(DOC, filters=(("handling", "办件"), ("secrecy", "秘密")))
+    ) == n(f"SELECT count(*) {live} AND handling = '办件' AND secrecy = '秘密'")
     overdue = q.count(demo_store, q.Query(DOC, overdue=True, today=TODAY))
-    assert overdue == n(f"SELECT count(*) {live} AND done_on IS NULL AND due_date < ?", TODAY.isoformat())
+    assert overdue == n(
+        f"SELECT count(*) {live} AND done_on IS NULL AND due_date < ?", TODAY.isoformat()
+    )
     assert overdue > 0
     assert q.count(demo_store, q.Query(DOC, voided=True)) == n(
         "SELECT count(*) FROM incoming_document WHERE voided_at IS NOT NULL")  # fmt: skip
 
 
-@pytest.mark.parametrize("column", ["title", "sender", "received_at", "copies", "due_date", "status"])
+@pytest.mark.parametrize(
+    "column", ["title", "sender", "received_at", "copies", "due_date", "status"]
+)
 @pytest.mark.parametrize("descending", [False, True])
 def test_sort_on_any_column_with_a_filter(demo_store: Store, column: str, descending: bool) -> None:
     query = q.Query(DOC, year=2025, sort=column, descending=descending)
