@@ -20,7 +20,7 @@ from officedesk.exports.common import HEADER_FILL, LIGHT_LABEL
 from .samples import META
 
 R = INCOMING_DOCUMENT
-LABELS = [f.label for f in R.printed_fields if f.shown]
+LABELS = [f.label for f in R.printed_fields]
 HEADER = [*LABELS[: LABELS.index("办理时限") + 1], LIGHT_LABEL,
           *LABELS[LABELS.index("办理时限") + 1 :]]  # fmt: skip
 
