@@ -31,6 +31,16 @@ def describe(query: Query) -> str:
     return " · ".join(parts)
 
 
+def paper_order(query: Query) -> Query:
+    """The screen lists newest first; a register on paper runs in registration order.
+
+    A sort the user chose is kept; the default one becomes oldest first.
+    """
+    if query.sort is None and query.descending is None:
+        return query.with_(sort="id", descending=False)
+    return query
+
+
 def default_filename(store: Store, query: Query, suffix: str = ".xlsx") -> str:
     """A sensible file name: 收文登记簿_2024.xlsx, 收文登记簿_20261121.xlsx."""
     stamp = str(query.year) if query.year else dt.date.today().strftime("%Y%m%d")
@@ -50,6 +60,7 @@ def export_register(
     """
     from officedesk.exports.common import ExportError
 
+    query = paper_order(query)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ExportError(f"无法导出到「{path}」：只支持 {' '.join(SUFFIXES)} 格式")

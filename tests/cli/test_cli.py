@@ -102,3 +102,15 @@ def test_demo_refuses_while_the_app_has_the_folder(tmp_path: Path) -> None:
     with Store.open(data):
         out = run("demo", "--rows", "10", data=data)
     assert out.returncode == 1 and "已经打开" in out.stderr
+
+
+def test_exports_run_in_registration_order(demo_dir: Path, tmp_path: Path) -> None:
+    import csv
+
+    target = tmp_path / "收文.csv"
+    assert run("export", "documents", str(target), "--year", "2026", data=demo_dir).returncode == 0
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    times = [r["签收时间"] for r in rows]
+    assert len(rows) > 10 and times == sorted(times)
+    assert all(t.startswith("2026") for t in times)
