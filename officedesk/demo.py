@@ -108,17 +108,16 @@ class _DueCache:
         return hit
 
 
-def _times(
-    rng: random.Random, n: int, start: dt.datetime, end: dt.datetime
-) -> Iterator[dt.datetime]:
-    """`n` increasing office-hour times between start and end, on weekdays."""
-    span = (end - start).total_seconds()
+def _times(rng: random.Random, n: int, start: dt.datetime, end: dt.datetime) -> Iterator[dt.datetime]:
+    """`n` increasing times in office hours (08:00–17:30) on the weekdays between start and end."""
+    days = [start.date() + dt.timedelta(days=k) for k in range((end.date() - start.date()).days + 1)]
+    days = [d for d in days if d.weekday() < 5] or [start.date()]
+    minutes_a_day = 570
+    total = len(days) * minutes_a_day
     for i in range(n):
-        t = start + dt.timedelta(seconds=span * (i + rng.random() * 0.9) / n)
-        if t.weekday() >= 5:
-            t -= dt.timedelta(days=t.weekday() - 4)
-        hour = 8 + (t.hour * 60 + t.minute) % 570 / 60
-        yield t.replace(hour=int(hour), minute=int(hour % 1 * 60), second=0, microsecond=0)
+        position = total * (i + rng.random() * 0.9) / n
+        day, minute = divmod(int(position), minutes_a_day)
+        yield dt.datetime.combine(days[day], dt.time(8 + minute // 60, minute % 60))
 
 
 def _span(today: dt.date, first_year: int, last_year: int) -> tuple[dt.datetime, dt.datetime]:
