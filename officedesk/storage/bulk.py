@@ -34,6 +34,7 @@ def bulk_load(store: Store, registers: tuple[Register, ...]) -> Iterator[None]:
                 c.execute(sql)
             # Full statistics (about a second a million rows): sampled ones mislead the planner.
             c.execute("ANALYZE")
+        store.cache.clear()
     finally:
         c.execute("PRAGMA synchronous=FULL")
 

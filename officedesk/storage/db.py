@@ -47,6 +47,8 @@ class Store:
         self.conn: sqlite3.Connection = db.conn
         self.lock = lock
         self.journal_mode = ""
+        # Facts that only change with ANALYZE or a migration (index statistics), per connection.
+        self.cache: dict[object, object] = {}
 
     # -- opening and closing -------------------------------------------------------------
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from officedesk.core.fields import Kind, Register
+from officedesk.core.fields import Register
 from officedesk.core.pinyin import is_initials_query
 from officedesk.core.searchtext import phrase
 from officedesk.storage.db import Store
@@ -62,10 +61,10 @@ def match_expression(register: Register, terms: list[str]) -> str:
     return " AND ".join(parts)
 
 
-def _where(query: Query, walk_sort_index: bool = False) -> tuple[list[str], list[Any]]:
-    """The WHERE clauses; `walk_sort_index` keeps filters off their indexes (unary +)."""
+def _where(query: Query, walk: bool = False) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses; with `walk` the year range is kept off the date index (unary +)."""
     reg = query.register
-    plus = "+" if walk_sort_index else ""
+    plus = "+" if walk else ""
     clauses = ["t.voided_at IS NOT NULL" if query.voided else "t.voided_at IS NULL"]
     params: list[Any] = []
     for name, value in query.filters:
@@ -73,7 +72,7 @@ def _where(query: Query, walk_sort_index: bool = False) -> tuple[list[str], list
         if value is None or value == "":
             clauses.append(f"(t.[{name}] IS NULL OR t.[{name}] = '')")
         else:
-            clauses.append(f"{plus}t.[{name}] = ?")
+            clauses.append(f"t.[{name}] = ?")
             params.append(value)
     if query.year is not None and reg.date_field:
         clauses.append(f"{plus}t.[{reg.date_field}] >= ? AND {plus}t.[{reg.date_field}] < ?")
@@ -82,13 +81,6 @@ def _where(query: Query, walk_sort_index: bool = False) -> tuple[list[str], list
         clauses.append(f"t.[{reg.done_field}] IS NULL AND t.[{reg.due_field}] < ?")
         params.append(query.today.isoformat())
     return clauses, params
-
-
-def _date_like(register: Register, column: str) -> bool:
-    """Whether a column's order follows time (dates, serials, ids): a year is one stretch of it."""
-    if column in ("id", register.serial_field):
-        return True
-    return register.field(column).kind in (Kind.DATE, Kind.DATETIME)
 
 
 def _search_source(query: Query) -> tuple[str, list[Any]]:
@@ -116,9 +108,9 @@ def _bin_search(query: Query) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _sql(query: Query, select: str, walk_sort_index: bool = False) -> tuple[str, list[Any]]:
+def _sql(query: Query, select: str, walk: bool = False) -> tuple[str, list[Any]]:
     source, params = _search_source(query)
-    clauses, where_params = _where(query, walk_sort_index)
+    clauses, where_params = _where(query, walk)
     if query.terms and not query.voided:
         clauses.append(f"[{fts_table(query.register)}] MATCH ?")
         where_params = [*where_params, params.pop()]
@@ -146,42 +138,54 @@ def _order(query: Query) -> str:
     column = query.sort_column
     if column == "id":
         return f"{'s.rowid' if query.terms and not query.voided else 't.id'} {direction}"
-    query.register.field(column)
+    reg = query.register
+    if column == reg.serial_field and reg.date_field:
+        # Serials sort as registered: as text 收〔2024〕10号 would come before 收〔2024〕2号.
+        return f"t.[{reg.date_field}] {direction}, t.id {direction}"
+    reg.field(column)
+    if reg.date_field and column != reg.date_field:
+        # Ties in registration time order; the column's index holds (column, date).
+        return f"t.[{column}] {direction}, t.[{reg.date_field}] {direction}, t.id {direction}"
     return f"t.[{column}] {direction}, t.id {direction}"
 
 
-WALK_BUDGET = 500  # progress-handler ticks of 1,000 VM steps: a few milliseconds
+def _walk_sort_index(store: Store, query: Query) -> bool:
+    """Whether a year-filtered list should walk its sort column's (column, date) index.
+
+    For a column with few distinct values SQLite skip-scans that index by itself. For one with
+    many (来文字号, 标题) it would rather read the whole year and sort it; but rows of one year
+    are spread through such a column, so walking its index in order and testing the date
+    (held in the same index) fills a page after a few hundred entries.
+    """
+    reg = query.register
+    column = query.sort_column
+    if query.year is None or query.terms or column in ("id", reg.date_field, reg.serial_field):
+        return False
+    key = ("rows_per_value", reg.table, column)
+    if key not in store.cache:
+        rows = store.read(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = ? AND idx = ?",
+            (reg.table, f"idx_{reg.table}_{column}"),
+        ) if _has_stats(store) else []  # fmt: skip
+        parts = str(rows[0][0]).split() if rows else []
+        store.cache[key] = int(parts[1]) if len(parts) > 1 else None
+    per_value = store.cache[key]
+    return isinstance(per_value, int) and per_value < 100
+
+
+def _has_stats(store: Store) -> bool:
+    if "has_stats" not in store.cache:
+        store.cache["has_stats"] = bool(
+            store.read("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        )
+    return bool(store.cache["has_stats"])
 
 
 def page_ids(store: Store, query: Query, offset: int, limit: int) -> list[int]:
-    """The ids of rows `offset` .. `offset + limit` of the list, in order.
-
-    A filtered, sorted list has two plans: find the filtered rows by their index and sort them,
-    or walk the sort column's index in order and skip rows that fail the filter. Without STAT4
-    SQLite cannot tell which is cheaper (a year looks like a narrow range to it), so the walk is
-    tried first within a small budget, and the planner's own choice runs if the walk is too long.
-    """
-    order = f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
-    filtered = query.filters or query.year is not None
-    if filtered and not query.terms and limit >= 0 and offset < 10_000:
-        sql, params = _sql(query, "t.id", walk_sort_index=True)
-        ticks = 0
-
-        def budget() -> int:
-            nonlocal ticks
-            ticks += 1
-            return int(ticks > WALK_BUDGET)
-
-        store.conn.set_progress_handler(budget, 1000)
-        try:
-            return [r[0] for r in store.conn.execute(sql + order, [*params, limit, offset])]
-        except sqlite3.OperationalError as exc:
-            if "interrupt" not in str(exc):
-                raise store.translate(exc) from exc
-        finally:
-            store.conn.set_progress_handler(None, 0)
-    sql, params = _sql(query, "t.id")
-    return [r[0] for r in store.read(sql + order, [*params, limit, offset])]
+    """The ids of rows `offset` .. `offset + limit` of the list, in order."""
+    sql, params = _sql(query, "t.id", walk=_walk_sort_index(store, query))
+    sql += f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+    return [r[0] for r in store.read(sql, [*params, limit, offset])]
 
 
 def page(store: Store, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:

@@ -114,8 +114,13 @@ def test_sort_on_any_column_with_a_filter(demo_store: Store, column: str, descen
     query = q.Query(DOC, year=2025, sort=column, descending=descending)
     got = q.page_ids(demo_store, query, 0, 100_000)
     rows = [r for r in _live_rows(demo_store) if r["received_at"].startswith("2025")]
-    # NULLs first ascending (SQLite), ties by id in the same direction.
-    key = lambda r: (r[column] is not None, r[column] if r[column] is not None else 0, r["id"])  # noqa: E731
+
+    # NULLs first ascending (SQLite); ties by 签收时间, then id, in the same direction; the
+    # serial sorts in registration order.
+    def key(r: dict) -> tuple:
+        value = r["received_at"] if column == "serial" else r[column]
+        return (value is not None, value if value is not None else 0, r["received_at"], r["id"])
+
     expected = [r["id"] for r in sorted(rows, key=key, reverse=descending)]
     assert got == expected
 
