@@ -59,11 +59,11 @@ def create_register_table(db: Database, register: Register) -> None:
     # Each column's index carries the register's date after it: lists break ties by date, and
     # a year filter on a list sorted by that column is then a skip-scan of one index.
     for name in indexed_columns(register):
-        columns = f"[{name}]"
+        keys = f"[{name}]"
         if register.date_field and name != register.date_field:
-            columns += f", [{register.date_field}]"
+            keys += f", [{register.date_field}]"
         db.execute(
-            f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]({columns})"
+            f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]({keys})"
             " WHERE voided_at IS NULL"
         )
     # Only the recycle bin looks rows up by voided_at; a full index would tempt the planner to
