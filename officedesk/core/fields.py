@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 Record = dict[str, Any]
@@ -67,7 +68,10 @@ class Field:
 
 @dataclass(frozen=True)
 class Register:
-    """A register (登记簿): its table, fields, title and the rules common to all its rows."""
+    """A register (登记簿): its table, fields, title and the rules common to all its rows.
+
+    Field subsets are cached: they are asked for on every row of a million-row load.
+    """
 
     key: str  # command-line name: documents, supervision, ...
     table: str  # SQL table name
@@ -95,31 +99,31 @@ class Register:
         """Whether this register has a field called `name`."""
         return any(f.name == name for f in self.fields)
 
-    @property
+    @cached_property
     def shown_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.shown)
 
-    @property
+    @cached_property
     def exported_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.exported)
 
-    @property
+    @cached_property
     def printed_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.printed)
 
-    @property
+    @cached_property
     def search_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.searchable)
 
-    @property
+    @cached_property
     def pinyin_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.pinyin)
 
-    @property
+    @cached_property
     def filter_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.filterable)
 
-    @property
+    @cached_property
     def required_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.required)
 
