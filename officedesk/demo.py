@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from officedesk.core.docnumber import format_serial
@@ -20,8 +21,7 @@ from officedesk.core.registers import (
     VISITOR,
 )
 from officedesk.core.workdays import WorkCalendar
-from officedesk.storage import records, settings
-from officedesk.storage.bulk import bulk_load
+from officedesk.storage import bulk, records, settings
 from officedesk.storage.db import Store
 
 UNIT_NAME = "青山林业局"
@@ -287,6 +287,7 @@ def _small_registers(rng: random.Random, today: dt.date) -> dict[Any, list[Recor
 
 
 PARALLEL_FROM = 50_000  # below this a second process costs more than it saves
+PARTS = 8  # smaller parts let copying start early while the rest are still being made
 CHUNK = 10_000
 
 
@@ -314,53 +315,38 @@ def _document_chunks(part: Part, today: dt.date, template: str) -> Iterator[list
     return records.chunked(records.prepare_bulk(INCOMING_DOCUMENT, made, stored_form=True), CHUNK)
 
 
-def _produce(queue: Any, part: Part, today: dt.date, template: str) -> None:
-    """Worker process: make rows (the Python half of the work) while the parent writes."""
-    try:
-        for chunk in _document_chunks(part, today, template):
-            queue.put(chunk)
-        queue.put(None)
-    except BaseException as exc:  # report to the parent instead of dying silently
-        queue.put(RuntimeError(f"生成示例数据失败：{exc!r}"))
+def _write_part(path: str, part: Part, today: dt.date, template: str, first_id: int) -> int:
+    """Worker process: make one part's rows and write them to a scratch file."""
+    seed, rows, first, last = part
+    made = documents(random.Random(seed), rows, today, last - first + 1, template, first, last)
+    prepared = records.prepare_bulk(INCOMING_DOCUMENT, made, stored_form=True)
+    return bulk.write_part_file(Path(path), INCOMING_DOCUMENT, prepared, first_id)
 
 
-def _chunks_from_workers(parts: list[Part], today: dt.date, template: str
-                         ) -> Iterator[list[records.BulkRow]]:  # fmt: skip
-    """Chunks made by one process per part, consumed part after part (ids follow time).
+def _load_in_parallel(store: Store, parts: list[Part], today: dt.date, template: str) -> int:
+    """Parts made and written to scratch files by two worker processes, each copied into the
+    store as soon as it is ready while the next ones are being made; ids still follow time.
 
-    Later parts run ahead into roomier queues while the parent writes the earlier ones, so
-    generation and writing overlap on both cores.
+    The Python work (making rows, search tokens) runs on both cores; the store's process only
+    copies finished files at C speed and rebuilds the indexes once at the end.
     """
     import multiprocessing
-    import queue as queue_module
+    from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("spawn")
-    queues = [ctx.Queue(maxsize=6 if k == 0 else 80) for k in range(len(parts))]
-    workers = [
-        ctx.Process(target=_produce, args=(q, part, today, template), daemon=True)
-        for q, part in zip(queues, parts, strict=True)
-    ]
-    for w in workers:
-        w.start()
-    try:
-        for queue, worker in zip(queues, workers, strict=True):
-            while True:
-                try:
-                    item = queue.get(timeout=1.0)
-                except queue_module.Empty:
-                    if not worker.is_alive():  # died without a word (killed, out of memory)
-                        raise RuntimeError("生成示例数据的子进程意外退出") from None
-                    continue
-                if item is None:
-                    break
-                if isinstance(item, BaseException):
-                    raise item
-                yield item
-    finally:
-        for w in workers:
-            w.join(timeout=5)
-            if w.is_alive():
-                w.terminate()
+    first_id = records.next_id(store, INCOMING_DOCUMENT)
+    paths = [store.data_dir / f"demo-part-{k}.tmp.db" for k in range(len(parts))]
+    starts = [first_id + sum(p[1] for p in parts[:k]) for k in range(len(parts))]
+    context = multiprocessing.get_context("spawn")
+    with (
+        bulk.attached_parts(store, INCOMING_DOCUMENT, paths) as aliases,
+        ProcessPoolExecutor(2, mp_context=context) as pool,
+    ):
+        futures = [
+            pool.submit(_write_part, str(path), part, today, template, start)
+            for path, part, start in zip(paths, parts, starts, strict=True)
+        ]
+        return bulk.copy_attached(store, INCOMING_DOCUMENT, aliases,
+                                      wait_for=lambda k: futures[k].result())  # fmt: skip
 
 
 def fill(
@@ -386,12 +372,13 @@ def fill(
     counts: dict[str, int] = {}
     small = _small_registers(rng, today)
     say(f"正在生成 {rows} 条收文…")
-    with bulk_load(store, (INCOMING_DOCUMENT,)):
-        if rows >= PARALLEL_FROM:
-            chunks = _chunks_from_workers(_parts(seed, rows, today, years, 2), today, template)
-        else:
+    if rows >= PARALLEL_FROM:
+        parts = _parts(seed, rows, today, years, PARTS)
+        counts[INCOMING_DOCUMENT.key] = _load_in_parallel(store, parts, today, template)
+    else:
+        with bulk.bulk_load(store, (INCOMING_DOCUMENT,)):
             chunks = _document_chunks(_parts(seed, rows, today, years, 1)[0], today, template)
-        counts[INCOMING_DOCUMENT.key] = records.write_bulk(store, INCOMING_DOCUMENT, chunks)
+            counts[INCOMING_DOCUMENT.key] = records.write_bulk(store, INCOMING_DOCUMENT, chunks)
     for register, items in small.items():
         counts[register.key] = records.bulk_insert(store, register, items)
     for year, last in store.read(

@@ -306,10 +306,15 @@ def prepare_bulk(register: Register, records: Iterable[Record], *, stored_form: 
         yield row, ([] if record.get("voided_at") else _fts_values(register, record))
 
 
-def _bulk_sql(register: Register) -> tuple[str, str]:
+def part_columns(register: Register) -> list[str]:
+    """The columns of a prepared row, in order (after the id)."""
     derived = DERIVED_COLUMNS.get(register.table, ())
-    cols = ["uuid", "created_at", "updated_at", *(f.name for f in register.fields),
+    return ["uuid", "created_at", "updated_at", *(f.name for f in register.fields),
             *(d[0] for d in derived), "voided_at", "void_reason"]  # fmt: skip
+
+
+def _bulk_sql(register: Register) -> tuple[str, str]:
+    cols = part_columns(register)
     sql = (
         f"INSERT INTO [{register.table}] (id, {', '.join(f'[{c}]' for c in cols)}) "
         f"VALUES ({', '.join('?' * (len(cols) + 1))})"
@@ -320,6 +325,11 @@ def _bulk_sql(register: Register) -> tuple[str, str]:
         f"VALUES ({', '.join('?' * (len(fts_cols) + 1))})"
     )
     return sql, fts_sql
+
+
+def next_id(store: Store, register: Register) -> int:
+    """The id the next row of the register will get (for files prepared ahead, see bulk.py)."""
+    return int(store.read(f"SELECT max(id) FROM [{register.table}]")[0][0] or 0) + 1
 
 
 def write_bulk(store: Store, register: Register, chunks: Iterable[list[BulkRow]]) -> int:
