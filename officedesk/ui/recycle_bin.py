@@ -1,0 +1,121 @@
+"""The recycle bin (回收站) of one register: voided rows, with 恢复 to bring them back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officedesk.core.fields import Field, Kind, Register
+from officedesk.storage import records
+from officedesk.storage.db import Store
+from officedesk.storage.query import Query
+from officedesk.ui import messages
+from officedesk.ui.changes import Changes
+from officedesk.ui.register_model import RegisterModel
+from officedesk.ui.register_tab import setup_table_view
+
+BIN_COLUMNS = (
+    Field("voided_at", "作废时间", Kind.DATETIME, width=16),
+    Field("void_reason", "作废原因", width=14),
+)
+
+
+class RecycleBinDialog(QDialog):
+    """Lists the voided rows of a register; 恢复 puts the selected rows back in the register."""
+
+    def __init__(
+        self,
+        store: Store,
+        register: Register,
+        changes: Changes | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.register = register
+        self.changes = changes
+        self.restored: list[int] = []
+        self.setWindowTitle(self.tr("回收站 — ") + register.short)
+        self.resize(1000, 560)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("在回收站中搜索"))
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.model = RegisterModel(store, Query(register, voided=True), extra=BIN_COLUMNS,
+                                   parent=self)  # fmt: skip
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        setup_table_view(self.view, self.model, sortable=False)
+        self.view.selectionModel().selectionChanged.connect(self._update)
+        self.count_label = QLabel(self)
+
+        self.restore_button = QPushButton(self.tr("恢复(&R)"), self)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("作废的记录保留编号，可以恢复："), self))
+        top.addStretch(1)
+        top.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self._update()
+
+    def _search(self, text: str) -> None:
+        self.model.setQuery(self.model.query.with_(search=text.strip()))
+        self._update()
+
+    def _update(self) -> None:
+        self.count_label.setText(self.tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
+        self.restore_button.setEnabled(bool(self.selected_ids()))
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [rid for r in rows if (rid := self.model.record_id(r)) is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        """Select the row of `record_id` (tests, and after a search); False if not listed."""
+        row = self.model.find_row(record_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        return True
+
+    def restore_selected(self) -> None:
+        """Bring the selected rows back; the register's list refreshes through the change signal."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            for rid in ids:
+                records.restore(self.store, self.register, rid)
+                self.restored.append(rid)
+        except Exception as exc:
+            messages.show_error(self, exc, self.tr("恢复失败"))
+        finally:
+            self.model.refresh()
+            self.view.clearSelection()
+            self._update()
+            if self.changes is not None and self.restored:
+                self.changes.notify(self.register.key)
