@@ -207,25 +207,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(COMMANDS[args.command], args)
 
 
+# Failures that are the user's or the machine's, not the program's: one line on stderr.
+# Matched by name so that reporting them does not import openpyxl or Qt at start-up.
+KNOWN_FAILURES = {"CommandError", "StorageError", "AlreadyOpen", "ValidationError", "ExportError",
+                  "ExportCancelled", "PrintError", "PrintCancelled"}  # fmt: skip
+
+
 def run_command(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one sub-command, turning known failures into one Chinese line on stderr."""
-    from officedesk.storage.errors import StorageError, ValidationError
-
-    known: tuple[type[BaseException], ...] = (CommandError, StorageError, ValidationError, KeyError)
-    try:
-        from officedesk.exports.common import ExportError
-
-        known += (ExportError,)
-    except ImportError:  # pragma: no cover - before exports exist
-        pass
     try:
         return command(args)
-    except known as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        print(f"officedesk: {message}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("officedesk: 已中断", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        known = {cls.__name__ for cls in type(exc).__mro__} & KNOWN_FAILURES
+        if known or isinstance(exc, KeyError):
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            print(f"officedesk: {message}", file=sys.stderr)
+            return 1
+        if os.environ.get("OFFICEDESK_DEBUG"):
+            raise
+        print(f"officedesk: 程序内部错误（{type(exc).__name__}: {exc}）。请把这行信息告诉维护人员；"
+              "设置环境变量 OFFICEDESK_DEBUG=1 再运行可看到详细信息。", file=sys.stderr)  # fmt: skip
         return 1
 
 

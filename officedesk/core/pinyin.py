@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 MAX_VARIANTS = 16
 
 
@@ -14,6 +12,9 @@ MAX_VARIANTS = 16
 def _char_initials(ch: str) -> tuple[str, ...]:
     if ch.isascii():
         return (ch.lower(),) if ch.isalnum() else ()
+    # Imported on first use: loading pypinyin's dictionaries costs ~0.2 s of start-up.
+    from pypinyin import Style, pinyin
+
     readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore", strict=False)
     if not readings or not readings[0]:
         return ()

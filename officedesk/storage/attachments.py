@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +19,7 @@ _SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
 
 def _rows(store: Store, sql: str, params: Any = ()) -> list[Attachment]:
-    cur = store.conn.cursor()
-    cur.row_factory = lambda c, r: {d[0]: v for d, v in zip(c.description, r, strict=True)}
-    try:
-        return list(cur.execute(sql, params).fetchall())
-    except sqlite3.Error as exc:
-        raise store.translate(exc) from exc
+    return store.read_dicts(sql, params)
 
 
 def _stored_suffix(name: str) -> str:

@@ -186,6 +186,15 @@ class Store:
         except sqlite3.Error as exc:
             raise self.translate(exc) from exc
 
+    def read_dicts(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Run a query and return its rows as dicts keyed by column name."""
+        cur = self.conn.cursor()
+        cur.row_factory = _dict_row
+        try:
+            return list(cur.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from exc
+
     # -- files -------------------------------------------------------------------------
 
     @property
@@ -211,6 +220,10 @@ class Store:
             _remove_quietly(tmp)
             raise os_error(exc, dest) from exc
         return dest
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
 
 def _remove_quietly(path: Path) -> None:

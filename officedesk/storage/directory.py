@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,12 +76,7 @@ def _py(values: Mapping[str, Any]) -> str:
 
 
 def _rows(store: Store, sql: str, params: Any = ()) -> list[Entry]:
-    cur = store.conn.cursor()
-    cur.row_factory = lambda c, r: {d[0]: v for d, v in zip(c.description, r, strict=True)}
-    try:
-        return list(cur.execute(sql, params).fetchall())
-    except sqlite3.Error as exc:
-        raise store.translate(exc) from exc
+    return store.read_dicts(sql, params)
 
 
 def _escape_like(text: str) -> str:

@@ -13,7 +13,7 @@ from officedesk.core.pinyin import is_initials_query
 from officedesk.core.searchtext import phrase
 from officedesk.storage.db import Store
 from officedesk.storage.records import get_many
-from officedesk.storage.schema import fts_table
+from officedesk.storage.schema import fts_table, live_index
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,21 @@ def _where(query: Query, walk: bool = False) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _search_source(query: Query) -> tuple[str, list[Any]]:
-    """The FROM part: the table, joined to the search index when there is search text."""
+def _unfiltered(query: Query) -> bool:
+    return not (query.terms or query.filters or query.year is not None or query.overdue
+                or query.voided)  # fmt: skip
+
+
+def _search_source(query: Query, live_ids: bool = False) -> tuple[str, list[Any]]:
+    """The FROM part: the table, joined to the search index when there is search text.
+
+    `live_ids` names the small index of live ids (for a count or an id-ordered page of the
+    whole register): the planner would otherwise scan the wide table.
+    """
     reg = query.register
     if not query.terms:
-        return f"[{reg.table}] AS t", []
+        hint = f" INDEXED BY [{live_index(reg)}]" if live_ids and _unfiltered(query) else ""
+        return f"[{reg.table}] AS t{hint}", []
     if query.voided:
         return f"[{reg.table}] AS t", []  # the bin is small and not indexed: filtered below
     return (
@@ -108,8 +118,10 @@ def _bin_search(query: Query) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _sql(query: Query, select: str, walk: bool = False) -> tuple[str, list[Any]]:
-    source, params = _search_source(query)
+def _sql(
+    query: Query, select: str, walk: bool = False, live_ids: bool = False
+) -> tuple[str, list[Any]]:
+    source, params = _search_source(query, live_ids)
     clauses, where_params = _where(query, walk)
     if query.terms and not query.voided:
         clauses.append(f"[{fts_table(query.register)}] MATCH ?")
@@ -129,7 +141,7 @@ def count(store: Store, query: Query) -> int:
         # The index holds live rows only, so it can count on its own.
         sql = f"SELECT count(*) FROM [{fts_table(reg)}] WHERE [{fts_table(reg)}] MATCH ?"
         return int(store.read(sql, (match_expression(reg, query.terms),))[0][0])
-    sql, params = _sql(query, "count(*)")
+    sql, params = _sql(query, "count(*)", live_ids=True)
     return int(store.read(sql, params)[0][0])
 
 
@@ -183,7 +195,8 @@ def _has_stats(store: Store) -> bool:
 
 def page_ids(store: Store, query: Query, offset: int, limit: int) -> list[int]:
     """The ids of rows `offset` .. `offset + limit` of the list, in order."""
-    sql, params = _sql(query, "t.id", walk=_walk_sort_index(store, query))
+    by_id = query.sort_column == "id"
+    sql, params = _sql(query, "t.id", walk=_walk_sort_index(store, query), live_ids=by_id)
     sql += f" ORDER BY {_order(query)} LIMIT ? OFFSET ?"
     return [r[0] for r in store.read(sql, [*params, limit, offset])]
 

@@ -61,10 +61,6 @@ def _columns(register: Register) -> str:
     return ", ".join(f"[{c}]" for c in (*META_COLUMNS, *(f.name for f in register.fields)))
 
 
-def _row_factory(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
-    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
-
-
 # -- search index --------------------------------------------------------------------------
 
 
@@ -103,11 +99,10 @@ def _fts_delete(c: sqlite3.Connection, register: Register, rowid: int, record: R
 
 def get(store: Store, register: Register, record_id: int) -> Record:
     """The record with `record_id` (voided or not); KeyError if there is none."""
-    cur = store.conn.cursor()
-    cur.row_factory = _row_factory
-    row = cur.execute(
+    found = store.read_dicts(
         f"SELECT {_columns(register)} FROM [{register.table}] WHERE id = ?", (record_id,)
-    ).fetchone()
+    )
+    row = found[0] if found else None
     if row is None:
         raise KeyError(f"{register.short}第 {record_id} 条记录不存在")
     return typed(register, row)
@@ -117,12 +112,10 @@ def get_many(store: Store, register: Register, ids: Sequence[int]) -> dict[int, 
     """Stored rows (values as stored) by id, for a page of a list."""
     if not ids:
         return {}
-    cur = store.conn.cursor()
-    cur.row_factory = _row_factory
     marks = ",".join("?" * len(ids))
-    rows = cur.execute(
+    rows = store.read_dicts(
         f"SELECT {_columns(register)} FROM [{register.table}] WHERE id IN ({marks})", list(ids)
-    ).fetchall()
+    )
     return {r["id"]: r for r in rows}
 
 

@@ -114,3 +114,19 @@ def test_exports_run_in_registration_order(demo_dir: Path, tmp_path: Path) -> No
     times = [r["签收时间"] for r in rows]
     assert len(rows) > 10 and times == sorted(times)
     assert all(t.startswith("2026") for t in times)
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from officedesk import cli
+
+    def broken(_args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.delenv("OFFICEDESK_DEBUG", raising=False)
+    assert cli.run_command(broken, None) == 1  # type: ignore[arg-type]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "程序内部错误" in err and "ZeroDivisionError" in err
+    monkeypatch.setenv("OFFICEDESK_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        cli.run_command(broken, None)  # type: ignore[arg-type]
