@@ -151,9 +151,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_selftest(args: argparse.Namespace) -> int:
     """Start the GUI, show every tab once, report start-up time."""
-    from officedesk.ui.app import selftest
+    from officedesk.ui.app import qt_messages_to_log, selftest
 
-    result = selftest(args.data_dir, PROCESS_START if _start_time() is None else _start_time())
+    with qt_messages_to_log():
+        result = selftest(args.data_dir, _start_time() or PROCESS_START)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

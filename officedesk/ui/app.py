@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
 import sys
 import time
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -93,6 +102,26 @@ def setup_logging(data_dir: Path) -> Path:
     log.setLevel(logging.INFO)
     messages.set_log_path(path)
     return path
+
+
+@contextlib.contextmanager
+def qt_messages_to_log() -> Iterator[None]:
+    """Send Qt's own messages to the log file instead of the console while the program runs.
+
+    (Not used under pytest-qt, which installs its own handler to check them.)
+    """
+    qt_log = logging.getLogger("officedesk.qt")
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        # INFO: the platform's notices (e.g. what the offscreen plugin cannot do) are no
+        # warnings for the clerk, and nothing reaches the console.
+        qt_log.info("Qt %s: %s", mode.name, message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 class CrashHook:
@@ -206,6 +235,11 @@ def run(
     data_dir: str | Path | None, *, selftest: bool = False, process_start: float | None = None
 ) -> int:
     """Run the application on `data_dir`; returns the exit status (1 when the store can't open)."""
+    with qt_messages_to_log():
+        return _run(data_dir, selftest=selftest, process_start=process_start)
+
+
+def _run(data_dir: str | Path | None, *, selftest: bool, process_start: float | None) -> int:
     start = process_start if process_start is not None else time.time()
     if selftest:
         application(headless_ok=True)

@@ -130,3 +130,13 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch: pytest.Mon
     monkeypatch.setenv("OFFICEDESK_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         cli.run_command(broken, None)  # type: ignore[arg-type]
+
+
+def test_selftest_opens_every_tab_and_times_the_first_paint(demo_dir: Path) -> None:
+    out = run("selftest", "--json", data=demo_dir)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["tabs"][:2] == ["工作台", "收文登记"] and "档案" in result["tabs"]
+    assert 490 <= result["rows"] <= 500  # live rows (a few demo rows are voided)
+    assert 0 < result["first_paint_s"] < 30
+    assert out.stderr == ""  # Qt's notices go to the log file, not the console
