@@ -27,7 +27,7 @@ from officedesk.storage import directory
 from officedesk.storage.db import Store
 from officedesk.storage.directory import DirectoryKind, Entry
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import widgets
+from officedesk.ui import messages, widgets
 
 READ_ONLY = ("uses",)  # counted from the register, not typed
 MIN_COLUMN_WIDTH = 96
@@ -90,13 +90,13 @@ class EntryDialog(QDialog):
         try:
             self.saved = self._save(self.values())
         except ValidationError as exc:
-            widgets.warn(self, self.tr("无法保存"), str(exc))
+            messages.warn(self, self.tr("无法保存"), str(exc))
             if exc.field in self.editors:
                 self.editors[exc.field].setFocus()
                 self.editors[exc.field].selectAll()
             return False
         except StorageError as exc:
-            widgets.warn(self, self.tr("保存失败"), str(exc))
+            messages.warn(self, self.tr("保存失败"), str(exc))
             return False
         self.accept()
         return True
@@ -217,12 +217,12 @@ class DirectoryPage(QWidget):
         question = self.tr("从{kind}名录中删除「{name}」？\n已登记的记录中填写的名称不受影响。")
         question = question.format(kind=self.kind.label, name=entry["name"])
         title = self.tr("删除{kind}").format(kind=self.kind.label)
-        if not widgets.ask(self, title, question):
+        if not messages.ask(self, title, question):
             return
         try:
             directory.void(self.store, self.kind.key, int(entry["id"]))
         except StorageError as exc:
-            widgets.warn(self, self.tr("删除失败"), str(exc))
+            messages.warn(self, self.tr("删除失败"), str(exc))
             return
         self.refresh()
 

@@ -24,7 +24,7 @@ from officedesk.core.security import CLASSIFIED_WARNING, is_classified
 from officedesk.storage import attachments, directory
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError
-from officedesk.ui import widgets
+from officedesk.ui import messages, widgets
 from officedesk.ui.record_form import RecordForm
 
 REGISTRATION_ROWS = (
@@ -247,13 +247,13 @@ class DocumentForm(RecordForm):
         state, data = item.data(Qt.ItemDataRole.UserRole)
         path = Path(data) if state == "pending" else attachments.path_of(self.store, data)
         if not path.exists():
-            widgets.warn(
+            messages.warn(
                 self,
                 self.tr("无法打开附件"),
                 self.tr("找不到附件文件「{path}」。").format(path=path),
             )
         elif not widgets.open_file(str(path)):
-            widgets.warn(
+            messages.warn(
                 self,
                 self.tr("无法打开附件"),
                 self.tr("没有能打开「{name}」的程序。").format(name=path.name),
@@ -293,7 +293,7 @@ class DocumentForm(RecordForm):
         self.pending_files, self.removed_attachments = [], []
         if problems:
             described = self.register.describe_record(saved)
-            widgets.warn(
+            messages.warn(
                 self,
                 self.tr("附件未保存"),
                 self.tr("{record}已保存，但以下操作没有完成：").format(record=described)

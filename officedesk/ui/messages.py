@@ -86,6 +86,18 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something went wrong (modal)."""
+    QMessageBox.warning(parent, title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question whose default answer is No (for 仍然保存？, 放弃修改？)."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """A yes/no question; True for 是."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)

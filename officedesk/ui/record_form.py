@@ -24,7 +24,7 @@ from officedesk.core.workdays import WorkCalendar
 from officedesk.storage import directory, records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import widgets
+from officedesk.ui import messages, widgets
 
 DEADLINE_PARTS = ("due_n", "due_unit", "due_estimated")
 WIDE_WIDTH = 20  # fields this wide (in characters) take a whole row
@@ -328,7 +328,7 @@ class RecordForm(QDialog):
 
     def problem(self, message: str, field: str | None) -> None:
         """Say what is wrong and put the cursor on the field concerned."""
-        widgets.warn(self, self.tr("无法保存"), message)
+        messages.warn(self, self.tr("无法保存"), message)
         self.focus_field(field)
 
     # -- saving ---------------------------------------------------------------------------
@@ -359,7 +359,7 @@ class RecordForm(QDialog):
             warnings = records.find_duplicates(
                 self.store, self.register, {**full, "id": self.record_id}
             )
-            if warnings and not widgets.ask(
+            if warnings and not messages.ask(
                 self, self.tr("可能重复"), "\n".join(warnings) + "\n\n" + self.tr("仍然保存？")
             ):
                 return False
@@ -371,7 +371,7 @@ class RecordForm(QDialog):
             self.problem(str(exc), exc.field)
             return False
         except StorageError as exc:
-            widgets.warn(self, self.tr("保存失败"), str(exc))
+            messages.warn(self, self.tr("保存失败"), str(exc))
             return False
         self.saved_id = int(saved["id"])
         self.after_save(saved)
@@ -390,7 +390,7 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         """Cancel (Esc, 取消, closing the window); ask first when something was typed."""
-        if self.is_dirty() and not widgets.ask(
+        if self.is_dirty() and not messages.ask(
             self, self.tr("放弃修改"), self.tr("已填写的内容尚未保存，确定放弃吗？")
         ):
             return

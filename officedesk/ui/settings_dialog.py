@@ -31,7 +31,7 @@ from officedesk.core.values import parse_date
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import widgets
+from officedesk.ui import messages, widgets
 
 HOLIDAY_KINDS = ("放假", "上班")  # 上班: a 调休 weekend working day
 HOLIDAY_HINT = (
@@ -258,7 +258,7 @@ class SettingsDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------
 
     def _problem(self, message: str, key: str | None) -> None:
-        widgets.warn(self, self.tr("无法保存设置"), message)
+        messages.warn(self, self.tr("无法保存设置"), message)
         if key in self.editors:
             self.tabs.setCurrentIndex(0)
             self.editors[key].setFocus()
@@ -275,7 +275,7 @@ class SettingsDialog(QDialog):
         try:
             days = self.holiday_values()
         except HolidayProblem as exc:
-            widgets.warn(self, self.tr("无法保存设置"), str(exc))
+            messages.warn(self, self.tr("无法保存设置"), str(exc))
             self.tabs.setCurrentIndex(1)
             self.holiday_table.setCurrentCell(exc.row, exc.column)
             self.holiday_table.setFocus()
@@ -291,7 +291,7 @@ class SettingsDialog(QDialog):
             self._problem(str(exc), exc.field)
             return False
         except StorageError as exc:
-            widgets.warn(self, self.tr("保存设置失败"), str(exc))
+            messages.warn(self, self.tr("保存设置失败"), str(exc))
             return False
         self.stored_days = set(days)
         self.accept()

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -43,18 +42,6 @@ from officedesk.core.values import parse_date, parse_datetime
 from officedesk.core.workdays import WorkCalendar, deadline
 
 # -- replaceable interactions ----------------------------------------------------------------
-
-
-def warn(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the user something went wrong (modal)."""
-    QMessageBox.warning(parent, title, text)
-
-
-def ask(parent: QWidget | None, title: str, text: str) -> bool:
-    """A yes/no question whose default answer is No."""
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def pick_files(parent: QWidget | None, title: str) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -21,33 +22,10 @@ from officedesk.ui import widgets
 from officedesk.ui.document_form import DocumentForm
 from officedesk.ui.record_form import RecordForm
 
+if TYPE_CHECKING:
+    from tests.ui.conftest import Messages
+
 YEAR = dt.date.today().year
-# The offscreen platform says what it cannot do (size hints, raising or grabbing for a popup).
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support ")
-
-
-class Messages:
-    """Stands in for the message boxes: records what was said, answers questions as told."""
-
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.questions: list[str] = []
-        self.answer = True
-
-    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.warnings.append(text)
-
-    def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
-    box = Messages()
-    monkeypatch.setattr(widgets, "warn", box.warn)
-    monkeypatch.setattr(widgets, "ask", box.ask)
-    return box
 
 
 def open_form(qtbot: QtBot, form: RecordForm) -> RecordForm:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,30 +19,10 @@ from officedesk.ui import directory_dialog, widgets
 from officedesk.ui.directory_dialog import DirectoryDialog, EntryDialog
 from officedesk.ui.settings_dialog import SettingsDialog
 
+if TYPE_CHECKING:
+    from tests.ui.conftest import Messages
+
 YEAR = dt.date.today().year
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support ")
-
-
-class Messages:
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.questions: list[str] = []
-        self.answer = True
-
-    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.warnings.append(text)
-
-    def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
-    box = Messages()
-    monkeypatch.setattr(widgets, "warn", box.warn)
-    monkeypatch.setattr(widgets, "ask", box.ask)
-    return box
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str, replace: bool = True) -> None:
