@@ -31,7 +31,9 @@ def test_parallel_demo_is_ordered_numbered_and_searchable(tmp_path: Path) -> Non
         live = store.read("SELECT count(*) FROM incoming_document WHERE voided_at IS NULL")[0][0]
         assert count(store, Query(DOC, search="号")) == live  # every live row is indexed
         # The yearly series continue after the loaded rows.
-        nxt = records.insert(store, DOC, {"received_at": "2026-11-21 09:00", "sender": "甲", "title": "乙"})
+        nxt = records.insert(
+            store, DOC, {"received_at": "2026-11-21 09:00", "sender": "甲", "title": "乙"}
+        )
         assert nxt["serial"] == f"收〔2026〕{len(by_year['2026']) + 1}号"
         assert store.journal_mode == "WAL"
         assert store.read("PRAGMA journal_mode")[0][0] == "wal"  # restored after the load

@@ -84,6 +84,7 @@ class Register:
     due_field: str | None = None  # deadline date (traffic light)
     done_field: str | None = None  # completion date (traffic light)
     status_field: str | None = None
+    estimated_field: str | None = None  # BOOL: the deadline was counted without holiday data
     default_sort: tuple[str, bool] = ("id", True)  # (column, descending)
     printed_landscape: bool = True
     describe: Callable[[Record], str] | None = field(default=None, compare=False)
@@ -149,3 +150,20 @@ def format_value(f: Field, value: Any) -> str:
     if f.kind is Kind.BOOL:
         return "是" if value else "否"
     return str(value)
+
+
+ESTIMATED_MARK = "（估）"
+
+
+def cell_text(register: Register, f: Field, row: Record) -> str:
+    """The text of one cell of a register's row: format_value, and the deadline marked （估）
+    when it was counted for a year without holiday data (Monday to Friday only)."""
+    text = format_value(f, row.get(f.name))
+    if (
+        text
+        and f.name == register.due_field
+        and register.estimated_field
+        and row.get(register.estimated_field)
+    ):
+        return text + ESTIMATED_MARK
+    return text

@@ -33,6 +33,7 @@ INCOMING_DOCUMENT = Register(
     due_field="due_date",
     done_field="done_on",
     status_field="status",
+    estimated_field="due_estimated",
     default_sort=("id", True),
     describe=_describe_document,
     fields=(

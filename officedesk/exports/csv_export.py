@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from officedesk.core.fields import Kind, Register, format_value
+from officedesk.core.fields import Kind, Register, cell_text
 from officedesk.exports.common import (
     PROGRESS_EVERY,
     ExportMeta,
@@ -49,7 +49,7 @@ def write_csv(
                 if f is None:
                     values.append(light_of(register, row, meta).label)
                     continue
-                text = format_value(f, row.get(f.name))
+                text = cell_text(register, f, row)
                 if f.kind in _TEXT_KINDS and looks_like_formula(text):
                     text = "'" + text
                 values.append(text)

@@ -26,7 +26,7 @@ from docx.shared import Pt, RGBColor, Twips
 from lxml import etree
 from lxml.etree import _Element
 
-from officedesk.core.fields import Field, Kind, Register, format_value
+from officedesk.core.fields import Field, Kind, Register, cell_text
 from officedesk.core.traffic import Light
 from officedesk.exports.common import (
     BODY_FONT,
@@ -161,7 +161,7 @@ def _texts(register: Register, cols: list[Column], meta: ExportMeta) -> Any:
 
     def texts(row: dict[str, Any]) -> tuple[Light, list[str]]:
         lt = light_of(register, row, meta) if has_light else Light.NONE
-        return lt, [lt.label if f is None else format_value(f, row.get(f.name)) for f in fields]
+        return lt, [lt.label if f is None else cell_text(register, f, row) for f in fields]
 
     return texts
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QLineF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from officedesk.core.fields import Field, Kind, Register, format_value
+from officedesk.core.fields import Field, Kind, Register, cell_text
 from officedesk.core.traffic import Light, light
 from officedesk.printing.fonts import font, pt
 from officedesk.printing.service import PrintJob, a4_layout
@@ -195,7 +195,7 @@ class RegisterDocument(PrintJob):
         for row in rows:
             cells = tuple(
                 shared.setdefault(t, t) if len(t) <= 16 else t
-                for t in (format_value(f, row.get(f.name)) for f in fields)
+                for t in (cell_text(register, f, row) for f in fields)
             )
             self._cells.append(cells)
             for c, text in enumerate(cells):

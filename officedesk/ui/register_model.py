@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from officedesk.core.fields import Field, Kind, Register, format_value
+from officedesk.core.fields import Field, Kind, Register, cell_text
 from officedesk.core.traffic import Light, light
 from officedesk.storage import query as queries
 from officedesk.storage import records
@@ -215,7 +215,7 @@ class RegisterModel(QAbstractTableModel):
         texts: list[str] = []
         for c in self.columns:
             if c.field is not None:
-                texts.append(format_value(c.field, stored.get(c.key)))
+                texts.append(cell_text(reg, c.field, stored))
             else:
                 assert reg.due_field
                 done = stored.get(reg.done_field) if reg.done_field else None

@@ -140,3 +140,22 @@ def test_selftest_opens_every_tab_and_times_the_first_paint(demo_dir: Path) -> N
     assert 490 <= result["rows"] <= 500  # live rows (a few demo rows are voided)
     assert 0 < result["first_paint_s"] < 30
     assert out.stderr == ""  # Qt's notices go to the log file, not the console
+
+
+def test_estimated_deadline_marked_in_csv_export(tmp_path: Path) -> None:
+    import csv
+
+    from officedesk.core.registers import INCOMING_DOCUMENT as DOC
+    from officedesk.storage import records
+    from officedesk.storage.db import Store
+
+    data = tmp_path / "est"
+    with Store.open(data) as store:
+        records.insert(store, DOC, {"received_at": "2030-12-20 09:00", "sender": "省林业局",
+                                    "title": "跨入无节假日数据年份的文件", "due_date": "2031-01-10",
+                                    "due_n": 14, "due_unit": "工作日", "due_estimated": True})  # fmt: skip
+    target = tmp_path / "x.csv"
+    assert run("export", "documents", str(target), data=data).returncode == 0
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["办理时限"] == "2031-01-10（估）"

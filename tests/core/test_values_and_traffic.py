@@ -57,3 +57,13 @@ def test_every_register_declares_unique_fields_and_known_special_fields() -> Non
         assert len(names) == len(set(names)), reg.key
         for special in (reg.serial_field, reg.date_field, reg.due_field, reg.done_field):
             assert special is None or reg.has(special), (reg.key, special)
+
+
+def test_estimated_deadline_is_marked_in_cell_text() -> None:
+    from officedesk.core.fields import cell_text
+
+    due = DOC.field("due_date")
+    assert cell_text(DOC, due, {"due_date": "2031-01-10", "due_estimated": 1}) == "2031-01-10（估）"
+    assert cell_text(DOC, due, {"due_date": "2026-10-13", "due_estimated": 0}) == "2026-10-13"
+    assert cell_text(DOC, due, {"due_date": None, "due_estimated": 1}) == ""
+    assert cell_text(DOC, DOC.field("title"), {"title": "标题", "due_estimated": 1}) == "标题"
