@@ -295,10 +295,17 @@ class RegisterModel(QAbstractTableModel):
             return self._row(row)[1][index.column()]
         if role in (BACKGROUND, FOREGROUND):
             row = index.row()
-            if row < 0 or index.column() != self._light_col:
+            column = index.column()
+            # The light column, and the first column's background: on a narrow screen the
+            # deadline columns sit off to the right, the first column is always in sight.
+            if row < 0 or self._light_col < 0:
                 return None
-            lit = self._row(row)[2]
-            return self._backgrounds[lit] if role == BACKGROUND else self._foregrounds[lit]
+            if column == self._light_col:
+                lit = self._row(row)[2]
+                return self._backgrounds[lit] if role == BACKGROUND else self._foregrounds[lit]
+            if column == 0 and role == BACKGROUND:
+                return self._backgrounds[self._row(row)[2]]
+            return None
         if role == ALIGNMENT:
             col = index.column()
             return self._align[col] if 0 <= col < len(self._align) else None

@@ -135,7 +135,12 @@ def test_light_column_sits_after_the_deadline_with_its_colour(filled: Store) -> 
     cell = model.index(row, light_col)
     assert cell.data(DISPLAY) == "逾期"
     assert cell.data(BACKGROUND).color().name().upper() == Light.OVERDUE.background
-    assert model.index(row, 0).data(BACKGROUND) is None  # only the light cell is coloured
+    # The light cell, and the first column (always in sight on a narrow screen), are coloured.
+    first = model.index(row, 0).data(BACKGROUND)
+    assert (
+        first is not None and first.color() == model.index(row, light_col).data(BACKGROUND).color()
+    )
+    assert model.index(row, model.column_of("title")).data(BACKGROUND) is None
 
 
 def test_roles_alignment_tooltip_and_unknown(filled: Store) -> None:
