@@ -23,6 +23,7 @@ from officedesk.core.registers import (
 from officedesk.core.workdays import WorkCalendar
 from officedesk.storage import bulk, records, settings
 from officedesk.storage.db import Store
+from officedesk.storage.errors import ValidationError
 
 UNIT_NAME = "青山林业局"
 
@@ -362,6 +363,13 @@ def fill(
     import time
 
     started = time.perf_counter()
+    existing = records.next_id(store, INCOMING_DOCUMENT) - 1
+    if existing:
+        # Sample serials start at 1 each year: they would collide with a real register's.
+        raise ValidationError(
+            f"数据文件夹「{store.data_dir}」中已有收文登记 {existing} 条，示例数据只能填入新的数据文件夹。"
+            "请用 --data-dir 指定一个空文件夹，例如 officedesk --data-dir D:\\示例 demo"
+        )
     rng = random.Random(seed)
     today = today or dt.date.today()
     years = years or (3 if rows <= 10_000 else 8)

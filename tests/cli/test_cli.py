@@ -159,3 +159,9 @@ def test_estimated_deadline_marked_in_csv_export(tmp_path: Path) -> None:
     with open(target, encoding="utf-8-sig", newline="") as fh:
         row = next(csv.DictReader(fh))
     assert row["办理时限"] == "2031-01-10（估）"
+
+
+def test_demo_refuses_a_folder_that_already_has_documents(demo_dir: Path) -> None:
+    out = run("demo", "--rows", "10", data=demo_dir)
+    assert out.returncode == 1 and "已有收文登记" in out.stderr and "--data-dir" in out.stderr
+    assert "程序内部错误" not in out.stderr
