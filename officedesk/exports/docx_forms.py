@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -18,8 +17,8 @@ from officedesk.core.fields import format_value
 from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
 from officedesk.exports.wordxml import (
+    base_document,
     cell_margins,
-    drop_theme_fonts,
     page_a4,
     row_flags,
     style_font,
@@ -52,13 +51,8 @@ def export_processing_slip(
 
 
 def _document(unit_name: str) -> Document:
-    document = docx.Document()
-    drop_theme_fonts(document)
+    document = base_document(FORM_FONT, VALUE_PT)
     styles = document.styles
-    normal = styles["Normal"]
-    style_font(normal, FORM_FONT, VALUE_PT)
-    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
     for name, font, size, align, after in (
         ("Slip Title", TITLE_FONT, 20, WD_ALIGN_PARAGRAPH.CENTER, 14),
         ("Slip Label", TITLE_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, 0),
@@ -67,7 +61,7 @@ def _document(unit_name: str) -> Document:
         ("Slip Note", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, 0),
     ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
+        style.base_style = styles["Normal"]
         style_font(style, font, size)
         style.paragraph_format.alignment = align
         style.paragraph_format.space_after = Pt(after)

@@ -16,7 +16,6 @@ from copy import deepcopy
 from pathlib import Path
 from typing import IO, Any
 
-import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -46,8 +45,8 @@ from officedesk.exports.common import (
 )
 from officedesk.exports.wordxml import (
     TWIPS_PER_MM,
+    base_document,
     cell_margins,
-    drop_theme_fonts,
     element,
     page_a4,
     page_number_footer,
@@ -170,14 +169,9 @@ def _texts(register: Register, cols: list[Column], meta: ExportMeta) -> Any:
 
 
 def _document(register: Register, meta: ExportMeta) -> Document:
-    document = docx.Document()
-    drop_theme_fonts(document)
-    styles = document.styles
     # Normal is the style of the data cells, so that 95,000 cell paragraphs need no pPr.
-    normal = styles["Normal"]
-    style_font(normal, BODY_FONT, CELL_PT)
-    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
+    document = base_document(BODY_FONT, CELL_PT)
+    styles = document.styles
     for name, font, size, bold, after in (
         ("Register Title", TITLE_FONT, 18, False, 4),
         ("Register Subtitle", BODY_FONT, 10.5, False, 6),
@@ -185,7 +179,7 @@ def _document(register: Register, meta: ExportMeta) -> Document:
         ("Register Footer", BODY_FONT, 9, False, 0),
     ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
+        style.base_style = styles["Normal"]
         style_font(style, font, size, bold)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         style.paragraph_format.space_after = Pt(after)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -187,3 +188,15 @@ def set_run_text(t: _Element, text: str) -> None:
         nxt.text = line
         br.addnext(nxt)
         anchor = nxt
+
+
+def base_document(font: str, size_pt: float) -> Document:
+    """A new document whose Normal style is `font` at `size_pt`, single-spaced, no paragraph gaps,
+    with the theme fonts dropped so the East Asian font applies everywhere."""
+    document = docx.Document()
+    drop_theme_fonts(document)
+    normal = document.styles["Normal"]
+    style_font(normal, font, size_pt)
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    return document
