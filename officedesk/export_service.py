@@ -1,33 +1,38 @@
-"""Export the current view of a register to .xlsx/.docx/.csv/.pdf: shared by the CLI and the UI.
+"""Export or print the current view of a register: shared by the CLI and the UI.
 
-The rows come from a reader connection of the caller's thread; .pdf goes through the Qt print
-service (a QGuiApplication is created if none exists), the rest through the pure exporters.
+The rows come from the caller's connection (a worker opens its own); .pdf and paper go through
+the Qt print service (a QGuiApplication is created if none exists), the rest through the pure
+exporters. Screens list newest first; paper runs in registration order unless the user sorted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from officedesk.storage import settings
 from officedesk.storage.db import Store
 from officedesk.storage.query import Query, count, iter_rows
 
 SUFFIXES = (".xlsx", ".docx", ".csv", ".pdf")
+# progress(done, total): rows written (total rows) or pages printed (total pages); False cancels.
+Progress = Callable[[int, int], bool]
+RowsHook = Callable[[Iterable[dict[str, Any]], int], Iterator[dict[str, Any]]]
 
 
 def describe(query: Query) -> str:
-    """The subtitle of an export or print: year and search, e.g. 2024年 · 检索：森林防火."""
+    """The subtitle of an export or print: year, filters and search, e.g. 2024年 · 检索：森林防火."""
     parts = []
     if query.year:
         parts.append(f"{query.year}年")
-    if query.search.strip():
-        parts.append(f"检索：{query.search.strip()}")
-    if query.overdue:
-        parts.append("逾期未办结")
     for name, value in query.filters:
         parts.append(f"{query.register.field(name).label}：{value}")
+    if query.overdue:
+        parts.append("逾期未办结")
+    if query.search.strip():
+        parts.append(f"检索：{query.search.strip()}")
     return " · ".join(parts)
 
 
@@ -41,49 +46,68 @@ def paper_order(query: Query) -> Query:
     return query
 
 
-def default_filename(store: Store, query: Query, suffix: str = ".xlsx") -> str:
-    """A sensible file name: 收文登记簿_2024.xlsx, 收文登记簿_20261121.xlsx."""
+def default_filename(query: Query, suffix: str = ".xlsx") -> str:
+    """A sensible file name: 收文登记簿_2024.xlsx, or the export date without a year filter."""
     stamp = str(query.year) if query.year else dt.date.today().strftime("%Y%m%d")
     return f"{query.register.title}_{stamp}{suffix}"
+
+
+def meta_values(store: Store, query: Query) -> dict[str, Any]:
+    """What an export or print says about itself (unit, subtitle, day, due-soon days)."""
+    return {
+        "unit_name": str(settings.get(store, "unit_name")),
+        "subtitle": describe(query),
+        "today": query.today,
+        "due_soon_days": int(settings.get(store, "due_soon_days")),
+    }
+
+
+def _rows(
+    store: Store, query: Query, total: int, hook: RowsHook | None
+) -> Iterable[dict[str, Any]]:
+    rows = iter_rows(store, query)
+    return hook(rows, total) if hook is not None else rows
+
+
+def print_job(store: Store, query: Query, rows_hook: RowsHook | None = None) -> Any:
+    """The register's rows of `query` laid out for paper (a PrintJob), in paper order."""
+    from officedesk.printing.register_print import PrintMeta, register_document
+    from officedesk.printing.service import ensure_gui_app
+
+    ensure_gui_app()
+    query = paper_order(query)
+    rows = _rows(store, query, count(store, query), rows_hook)
+    return register_document(query.register, rows, PrintMeta(**meta_values(store, query)))
 
 
 def export_register(
     store: Store,
     query: Query,
     path: Path,
-    progress: Callable[[int], bool] | None = None,
+    progress: Progress | None = None,
+    rows_hook: RowsHook | None = None,
 ) -> int:
     """Write the rows of `query` to `path` (format by suffix); returns how many rows were written.
 
     Raises ExportError/PrintError with a Chinese message naming the file; nothing is left under
-    `path` when it fails or is cancelled.
+    `path` when it fails or is cancelled. `rows_hook(rows, total)` may wrap the rows as they are
+    read (the UI counts them for its progress bar).
     """
     from officedesk.exports.common import ExportError
 
-    query = paper_order(query)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ExportError(f"无法导出到「{path}」：只支持 {' '.join(SUFFIXES)} 格式")
-    unit_name = str(settings.get(store, "unit_name"))
-    due_soon = int(settings.get(store, "due_soon_days"))
-    subtitle = describe(query)
-    rows = iter_rows(store, query)
+    query = paper_order(query)
+    total = count(store, query)
     if suffix == ".pdf":
-        from officedesk.printing.register_print import PrintMeta, register_document
-        from officedesk.printing.service import ensure_gui_app, print_to_pdf
+        from officedesk.printing.service import print_to_pdf
 
-        ensure_gui_app()
-        total = count(store, query)
-        meta = PrintMeta(unit_name=unit_name, subtitle=subtitle, today=query.today,
-                         due_soon_days=due_soon)  # fmt: skip
-        job = register_document(query.register, rows, meta)
-        pdf_progress = None
-        if progress is not None:
-            pdf_progress = lambda done, _pages: progress(done)  # noqa: E731
-        print_to_pdf(job, path, pdf_progress)
+        print_to_pdf(print_job(store, query, rows_hook), path, progress)
         return total
     from officedesk.exports import ExportMeta, export_rows
 
-    meta_x = ExportMeta(unit_name=unit_name, subtitle=subtitle, today=query.today,
-                        due_soon_days=due_soon)  # fmt: skip
-    return export_rows(path, query.register, rows, meta_x, progress=progress)
+    row_progress = None if progress is None else (lambda done: progress(done, total))
+    rows = _rows(store, query, total, rows_hook)
+    return export_rows(path, query.register, rows, ExportMeta(**meta_values(store, query)),
+                       progress=row_progress)  # fmt: skip

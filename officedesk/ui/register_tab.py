@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from officedesk.core.fields import Field, Kind, Register
 from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.export_service import SUFFIXES, default_filename, export_register, print_job
 from officedesk.storage import query as queries
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store
@@ -673,38 +674,17 @@ class RegisterTab(QWidget):
 
     # -- export and print (their modules are imported when first used) --------------------
 
-    def view_subtitle(self) -> str:
-        """What part of the register the list shows, for titles of exports and prints."""
-        q = self.model.query
-        parts = [f"{q.year}年"] if q.year else []
-        for name, value in q.filters:
-            parts.append(f"{self.register.field(name).label}：{value}")
-        if q.overdue:
-            parts.append(self.tr("逾期未办结"))
-        if q.search:
-            parts.append(self.tr("检索：") + q.search)
-        return "　".join(parts)
-
-    def _meta_values(self) -> dict[str, Any]:
-        return {
-            "unit_name": str(settings.get(self.store, "unit_name")),
-            "subtitle": self.view_subtitle(),
-            "today": self.model.query.today,
-            "due_soon_days": self.model.due_soon_days,
-        }
-
     def export_view(self) -> None:
         """Export the current view (filter, search and sort applied) in the background."""
         query, total = self.model.query, self.model.rowCount()
-        year = query.year or query.today.year
-        default = str(Path(_last_folder or Path.home()) / f"{self.register.title}_{year}.xlsx")
+        default = str(Path(_last_folder or Path.home()) / default_filename(query))
         path = messages.ask_save_path(self, self.tr("导出") + self.register.title, default,
                                       EXPORT_FILTERS)  # fmt: skip
         if not path:
             return
         target = Path(path)
         suffix = target.suffix.lower()
-        if suffix not in EXPORT_SUFFIXES:
+        if suffix not in SUFFIXES:
             messages.critical(
                 self,
                 self.tr("无法导出"),
@@ -714,20 +694,9 @@ class RegisterTab(QWidget):
             )
             return
         _remember_folder(target)
-        meta_values, register = self._meta_values(), self.register
 
         def work(reader: Store, progress: Progress) -> int:
-            rows = progress.rows(queries.iter_rows(reader, query), total)
-            if suffix == ".pdf":
-                from officedesk.printing.register_print import PrintMeta, register_document
-                from officedesk.printing.service import print_to_pdf
-
-                job = register_document(register, rows, PrintMeta(**meta_values))
-                print_to_pdf(job, target, progress)
-                return total
-            from officedesk.exports import ExportMeta, export_rows
-
-            return export_rows(target, register, rows, ExportMeta(**meta_values), progress.check)
+            return export_register(reader, query, target, progress, progress.rows)
 
         def done(written: int) -> None:
             text = self.tr("已导出 {n} 条到\n{path}").format(n=f"{written:,}", path=target)
@@ -750,13 +719,11 @@ class RegisterTab(QWidget):
                     "仍要打印全部吗？").format(n=f"{total:,}"),
         ):  # fmt: skip
             return
-        meta_values, register = self._meta_values(), self.register
 
         def work(reader: Store, progress: Progress) -> Any:
-            from officedesk.printing.register_print import PrintMeta, register_document
-
-            rows = progress.rows(queries.iter_rows(reader, query), total)
-            return register_document(register, rows, PrintMeta(**meta_values))
+            job = print_job(reader, query, progress.rows)
+            job.page_count()  # lay the pages out here, not on the UI thread when the preview opens
+            return job
 
         def preview(job: Any) -> None:
             from officedesk.printing.service import print_with_preview
@@ -825,7 +792,6 @@ class RegisterTab(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
-EXPORT_SUFFIXES = (".xlsx", ".docx", ".csv", ".pdf")
 EXPORT_FILTERS = ";;".join((
     "Excel 工作簿 (*.xlsx)",
     "Word 文档 (*.docx)",
