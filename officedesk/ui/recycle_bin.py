@@ -21,7 +21,7 @@ from officedesk.storage.query import Query
 from officedesk.ui import messages
 from officedesk.ui.changes import Changes
 from officedesk.ui.register_model import RegisterModel
-from officedesk.ui.register_tab import setup_table_view
+from officedesk.ui.register_view import setup_table_view
 
 BIN_COLUMNS = (
     Field("voided_at", "作废时间", Kind.DATETIME, width=16),
