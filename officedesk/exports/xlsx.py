@@ -234,7 +234,16 @@ class _RowWriter:
             return self._light_cell()
         name = f.name
         if f.kind is Kind.DATE or f.kind is Kind.DATETIME:
-            return self._date_cell(name, f.kind is Kind.DATETIME, data, text, quoted)
+            cell = self._date_cell(name, f.kind is Kind.DATETIME, data, text, quoted)
+            flag = self.register.estimated_field
+            if name == self.register.due_field and flag:
+                marked = self._date_cell(name, False, s.estimated_date, text, quoted)
+
+                def due_cell(row: dict[str, Any], ref: str) -> str:
+                    return (marked if row.get(flag) else cell)(row, ref)
+
+                return due_cell
+            return cell
         if f.kind is Kind.INT:
             return self._int_cell(name, data, text, quoted)
         if f.kind is Kind.BOOL:

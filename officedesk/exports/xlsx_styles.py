@@ -14,6 +14,8 @@ from officedesk.exports.common import BODY_FONT, HEADER_FILL, TITLE_FONT, Column
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+# A deadline counted without holiday data: still a real date, shown with the （估） mark.
+ESTIMATED_DATE_FORMAT = 'yyyy-mm-dd"（估）"'
 
 _THIN = Side(style="thin", color="808080")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -47,6 +49,7 @@ class SheetStyles:
     text: tuple[int, ...]  # per column: a value that is not of the column's kind, as text
     quoted: tuple[int, ...]  # per column: text that looks like a formula (quotePrefix)
     lights: dict[Light, int]
+    estimated_date: int  # a date cell shown as 2031-01-10（估）
 
 
 def _style(
@@ -106,4 +109,5 @@ def sheet_styles(ws: WriteOnlyWorksheet, cols: list[Column]) -> SheetStyles:
         text=tuple(text),
         quoted=tuple(quoted),
         lights=lights,
+        estimated_date=_style(ws, alignment=_ALIGN[Kind.DATE], number_format=ESTIMATED_DATE_FORMAT),
     )  # fmt: skip

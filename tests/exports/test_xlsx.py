@@ -16,6 +16,7 @@ from officedesk.core.registers import INCOMING_DOCUMENT, SUPERVISION
 from officedesk.core.traffic import Light
 from officedesk.exports import ExportError, export_rows
 from officedesk.exports.common import HEADER_FILL, LIGHT_LABEL
+from officedesk.exports.xlsx import HEADER_ROW
 
 from .samples import META
 
@@ -157,3 +158,25 @@ def test_more_rows_than_excel_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         export_rows(tmp_path / "大.xlsx", R, rows, META)
     assert list(tmp_path.iterdir()) == []
     assert export_rows(tmp_path / "刚好.xlsx", R, rows[:7], META) == 7
+
+
+def test_estimated_deadline_stays_a_date_marked_estimated(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from officedesk.exports import ExportMeta, export_rows
+
+    rows = [
+        {"id": 1, "serial": "收〔2030〕1号", "received_at": "2030-12-20 09:00:00", "title": "甲",
+         "due_date": "2031-01-10", "due_estimated": 1},
+        {"id": 2, "serial": "收〔2030〕2号", "received_at": "2030-12-20 10:00:00", "title": "乙",
+         "due_date": "2030-12-27", "due_estimated": 0},
+    ]  # fmt: skip
+    target = tmp_path / "est.xlsx"
+    export_rows(target, R, rows, ExportMeta(unit_name="测试单位", today=dt.date(2030, 12, 21)))
+    ws = openpyxl.load_workbook(target).active
+    header = [c.value for c in ws[HEADER_ROW]]
+    col = header.index("办理时限") + 1
+    marked, plain = ws.cell(HEADER_ROW + 1, col), ws.cell(HEADER_ROW + 2, col)
+    assert marked.value == dt.datetime(2031, 1, 10) and plain.value == dt.datetime(2030, 12, 27)
+    assert marked.number_format == 'yyyy-mm-dd"（估）"'
+    assert plain.number_format == "yyyy-mm-dd"
