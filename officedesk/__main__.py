@@ -1,5 +1,11 @@
-"""python -m officedesk: same as the officedesk command."""
+"""python -m officedesk, and the entry point of the frozen (PyInstaller) program."""
+
+import multiprocessing
 
 from officedesk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    # A frozen program starts its worker processes (demo data) by running itself again:
+    # freeze_support hands those runs to multiprocessing instead of the command line.
+    multiprocessing.freeze_support()
+    raise SystemExit(main())

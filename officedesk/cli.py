@@ -200,6 +200,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the console script of a frozen build, too
     args = build_parser().parse_args(argv)
     if args.command is None:
         from officedesk.ui.app import run
