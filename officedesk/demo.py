@@ -21,7 +21,7 @@ from officedesk.core.registers import (
     VISITOR,
 )
 from officedesk.core.workdays import WorkCalendar
-from officedesk.storage import bulk, records, settings
+from officedesk.storage import bulk, directory, records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import ValidationError
 
@@ -399,11 +399,7 @@ def fill(
 
 
 def _fill_directory(store: Store, rng: random.Random) -> None:
-    """Departments, people and outside units for completion (when the directory module exists)."""
-    try:
-        from officedesk.storage import directory
-    except ImportError:  # pragma: no cover - directory arrives with the form
-        return
+    """Departments, people and outside units, so completion has something to offer."""
     for name in DEPARTMENTS:
         if not directory.complete(store, "departments", name, limit=1):
             directory.add_department(store, name)

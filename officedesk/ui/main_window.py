@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from officedesk import __version__
 from officedesk.core.registers import INCOMING_DOCUMENT, REGISTERS
+from officedesk.core.settings import BY_KEY as SETTING_DEFAULTS
 from officedesk.storage import query as queries
 from officedesk.storage import settings
 from officedesk.storage.db import Store
@@ -55,6 +56,7 @@ class HomeTab(QWidget):
 
     show_overdue = Signal()
     show_in_progress = Signal()
+    open_settings = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,14 @@ class HomeTab(QWidget):
                 grid.addWidget(button, r, 2)
             self.labels[key] = label
             self.numbers[key] = number
+        # First start: registers print under the unit's name, so ask for it before anything else.
+        self.setup_box = QGroupBox(self.tr("开始使用"), self)
+        setup = QHBoxLayout(self.setup_box)
+        setup.addWidget(QLabel(self.tr("登记簿、打印件和导出文件的抬头使用单位名称，请先填写。"),
+                               self.setup_box))  # fmt: skip
+        self.setup_button = QPushButton(self.tr("填写单位名称…"), self.setup_box)
+        self.setup_button.clicked.connect(self.open_settings.emit)
+        setup.addWidget(self.setup_button)
         self.when = QLabel(self)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
@@ -94,6 +104,7 @@ class HomeTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         column = QVBoxLayout()
+        column.addWidget(self.setup_box)
         column.addLayout(top)
         column.addWidget(box)
         column.addStretch(1)
@@ -103,6 +114,12 @@ class HomeTab(QWidget):
         box.setMinimumWidth(460)
         self._due_soon_days = int(settings.get(store, "due_soon_days"))
         self._label_due_soon()
+        self._show_setup()
+
+    def _show_setup(self) -> None:
+        """The 开始使用 box, while the unit name is still the placeholder."""
+        placeholder = settings.get(self.store, "unit_name") == SETTING_DEFAULTS["unit_name"].default
+        self.setup_box.setVisible(placeholder)
 
     def _label_due_soon(self) -> None:
         self.labels["due_soon"].setText(
@@ -140,6 +157,7 @@ class HomeTab(QWidget):
         if key == SETTINGS:
             self._due_soon_days = int(settings.get(self.store, "due_soon_days"))
             self._label_due_soon()
+            self._show_setup()
         if key in (INCOMING_DOCUMENT.key, SETTINGS):
             if self.isVisible():
                 self.refresh()
@@ -267,6 +285,7 @@ class MainWindow(QMainWindow):
             tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.home.show_overdue.connect(lambda: self.show_documents(overdue=True))
         self.home.show_in_progress.connect(lambda: self.show_documents(status="办理中"))
+        self.home.open_settings.connect(self.open_settings)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     # -- reacting ------------------------------------------------------------------------
@@ -320,11 +339,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """单位设置 (unit name, serial templates, 临期 days, holidays)."""
-        try:
-            from officedesk.ui.settings_dialog import SettingsDialog
-        except ImportError:
-            messages.critical(self, self.tr("单位设置"), self.tr("设置窗口尚未安装，请更新程序。"))
-            return
+        from officedesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.store, self)
         if dialog.exec():
             self.changes.notify(SETTINGS)
@@ -332,11 +348,8 @@ class MainWindow(QMainWindow):
 
     def open_directory(self) -> None:
         """通讯录: departments, people and outside units."""
-        try:
-            from officedesk.ui.directory_dialog import DirectoryDialog
-        except ImportError:
-            messages.critical(self, self.tr("通讯录"), self.tr("通讯录窗口尚未安装，请更新程序。"))
-            return
+        from officedesk.ui.directory_dialog import DirectoryDialog
+
         dialog = DirectoryDialog(self.store, self)
         dialog.exec()
         dialog.deleteLater()

@@ -456,9 +456,6 @@ class RegisterTab(QWidget):
     ) -> None:
         try:
             form = self.make_form(record_id)
-        except ImportError:
-            messages.critical(self, self.tr("无法打开"), self.tr("登记表单尚未安装，请更新程序。"))
-            return
         except Exception as exc:
             messages.show_error(self, exc)
             return
@@ -617,10 +614,6 @@ class RegisterTab(QWidget):
 
             unit = str(settings.get(self.store, "unit_name"))
             print_with_preview(processing_slip(record, unit, variant), self)
-        except ImportError:
-            messages.critical(
-                self, self.tr("无法打印"), self.tr("处理单打印模块尚未安装，请更新程序。")
-            )
         except Exception as exc:
             messages.show_error(self, exc, self.tr("打印失败"))
 

@@ -218,3 +218,23 @@ def test_settings_menu_saves_and_retitles(
     assert window.windowTitle() == "办公桌 — 青山林场"
     assert window.document_tab.model.due_soon_days == 5
     assert window.home.labels["due_soon"].text().startswith("5 日内到期")
+
+
+def test_home_asks_for_the_unit_name_until_it_is_set(qtbot: Any, store: Store) -> None:
+    from officedesk.storage import settings
+    from officedesk.ui.changes import SETTINGS
+    from officedesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.home.setup_box.isVisible()
+    opened: list[bool] = []
+    window.home.open_settings.disconnect()
+    window.home.open_settings.connect(lambda: opened.append(True))
+    window.home.setup_button.click()
+    assert opened == [True]
+    settings.set_many(store, {"unit_name": "青山林业局"})
+    window.changes.notify(SETTINGS)
+    assert not window.home.setup_box.isVisible()
+    assert "青山林业局" in window.windowTitle()
