@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialog, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from officedesk.core.registers import INCOMING_DOCUMENT, VISITOR
@@ -21,6 +19,7 @@ from officedesk.storage.db import Store
 from officedesk.ui import widgets
 from officedesk.ui.document_form import DocumentForm
 from officedesk.ui.record_form import RecordForm
+from tests.ui.keyboard import type_text
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Messages
@@ -60,17 +59,6 @@ def tab_to(qtbot: QtBot, form: RecordForm, name: str) -> list[str]:
         passed.append(owner.objectName() if owner is not None else "")
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     raise AssertionError(f"Tab never reached {name}: {passed}")
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type like a clerk: letters and digits as keys, Chinese as an input-method commit."""
-    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 def type_into(qtbot: QtBot, form: RecordForm, name: str, text: str) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from officedesk.core.registers import INCOMING_DOCUMENT
@@ -18,24 +17,14 @@ from officedesk.storage.db import Store
 from officedesk.ui import directory_dialog, widgets
 from officedesk.ui.directory_dialog import DirectoryDialog, EntryDialog
 from officedesk.ui.settings_dialog import SettingsDialog
+from tests.ui.keyboard import type_text as _type_text
+
+type_text = partial(_type_text, replace=True)
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Messages
 
 YEAR = dt.date.today().year
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str, replace: bool = True) -> None:
-    """Type like a clerk: letters and digits as keys, Chinese as an input-method commit."""
-    if replace and isinstance(widget, QLineEdit):
-        widget.selectAll()
-    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture
