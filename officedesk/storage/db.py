@@ -16,8 +16,8 @@ from sqlite_utils import Database
 
 from officedesk.storage.errors import StorageError, classify, os_error
 from officedesk.storage.lock import InstanceLock
+from officedesk.storage.migrations import migrations
 from officedesk.storage.paths import DB_NAME, is_network_path, resolve_data_dir
-from officedesk.storage.schema import migrations
 
 BACKUP_DIR = "backups"
 ATTACHMENT_DIR = "attachments"

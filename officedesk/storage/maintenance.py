@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from officedesk.core.registers import REGISTERS
 from officedesk.storage.db import Store
-from officedesk.storage.schema import fts_table, migrations
+from officedesk.storage.migrations import migrations
+from officedesk.storage.schema import fts_table
 
 
 def check(store: Store) -> tuple[list[str], list[str]]:

@@ -64,7 +64,8 @@ def _columns(register: Register) -> str:
 # -- search index --------------------------------------------------------------------------
 
 
-def _fts_values(register: Register, record: Record) -> list[str]:
+def fts_values(register: Register, record: Record) -> list[str]:
+    """The search index row of a record: one column per searchable field, then pinyin."""
     values = [tokens(_text(record.get(f.name))) for f in register.search_fields]
     values.append(pinyin_tokens([_text(record.get(f.name)) for f in register.pinyin_fields]))
     return values
@@ -79,7 +80,7 @@ def _fts_insert(c: sqlite3.Connection, register: Register, rowid: int, record: R
     marks = ", ".join("?" * (len(cols) + 1))
     c.execute(
         f"INSERT INTO [{fts_table(register)}](rowid, {', '.join(cols)}) VALUES ({marks})",
-        [rowid, *_fts_values(register, record)],
+        [rowid, *fts_values(register, record)],
     )
 
 
@@ -90,7 +91,7 @@ def _fts_delete(c: sqlite3.Connection, register: Register, rowid: int, record: R
     marks = ", ".join("?" * (len(cols) + 2))
     c.execute(
         f"INSERT INTO [{table}]([{table}], rowid, {', '.join(cols)}) VALUES ({marks})",
-        ["delete", rowid, *_fts_values(register, record)],
+        ["delete", rowid, *fts_values(register, record)],
     )
 
 
@@ -296,7 +297,7 @@ def prepare_bulk(register: Register, records: Iterable[Record], *, stored_form: 
             *(derive(record) for _, derive in derived),
             record.get("voided_at"), record.get("void_reason"),
         ]  # fmt: skip
-        yield row, ([] if record.get("voided_at") else _fts_values(register, record))
+        yield row, ([] if record.get("voided_at") else fts_values(register, record))
 
 
 def part_columns(register: Register) -> list[str]:

@@ -1,16 +1,16 @@
-"""Numbered migrations. Each one is frozen once released: later changes are new migrations."""
+"""How a register becomes tables: names of its indexes and search table, and their DDL.
+
+The migrations (`officedesk.storage.migrations`) use these to add what a declaration gained."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from officedesk.core.docnumber import normalise_doc_number
 from officedesk.core.fields import Record, Register
-from officedesk.core.registers import INCOMING_DOCUMENT, REGISTERS
-
-migrations = Migrations("officedesk")
+from officedesk.core.registers import INCOMING_DOCUMENT
 
 
 def _ref_key(record: Record) -> str | None:
@@ -64,13 +64,7 @@ def create_register_table(db: Database, register: Register) -> None:
     # Each column's index carries the register's date after it: lists break ties by date, and
     # a year filter on a list sorted by that column is then a skip-scan of one index.
     for name in indexed_columns(register):
-        keys = f"[{name}]"
-        if register.date_field and name != register.date_field:
-            keys += f", [{register.date_field}]"
-        db.execute(
-            f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]({keys})"
-            " WHERE voided_at IS NULL"
-        )
+        create_column_index(db, register, name)
     # Only the recycle bin looks rows up by voided_at; a full index would tempt the planner to
     # use it for "voided_at IS NULL", which matches nearly every row.
     db.execute(
@@ -96,66 +90,29 @@ def create_register_table(db: Database, register: Register) -> None:
             f"CREATE INDEX [idx_{register.table}_{column}] ON [{register.table}]([{column}])"
             " WHERE voided_at IS NULL"
         )
-    search_cols = [f.name for f in register.search_fields] + ["py"]
+    create_search_table(db, register)
+
+
+def create_column_index(db: Database, register: Register, name: str) -> None:
+    """The partial index of one sortable/filterable column, the register's date after it."""
+    keys = f"[{name}]"
+    if register.date_field and name != register.date_field:
+        keys += f", [{register.date_field}]"
+    db.execute(
+        f"CREATE INDEX [idx_{register.table}_{name}] ON [{register.table}]({keys})"
+        " WHERE voided_at IS NULL"
+    )
+
+
+def search_columns(register: Register) -> list[str]:
+    """The columns of a register's search index: its searchable fields, then pinyin."""
+    return [f.name for f in register.search_fields] + ["py"]
+
+
+def create_search_table(db: Database, register: Register) -> None:
+    """The contentless FTS5 index of a register (one token per character, see searchtext)."""
     db.execute(
         f"CREATE VIRTUAL TABLE [{fts_table(register)}] USING fts5("
-        + ", ".join(search_cols)
+        + ", ".join(search_columns(register))
         + ", content='', columnsize=0, tokenize='ascii')"
     )
-
-
-@migrations(name="0001_initial")
-def m0001_initial(db: Database) -> None:
-    """Every register, settings, the directory, serial counters, attachments and holidays."""
-    for register in REGISTERS:
-        create_register_table(db, register)
-    db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.execute("CREATE TABLE serial_counter (series TEXT PRIMARY KEY, last INTEGER NOT NULL)")
-    db.execute("CREATE TABLE holiday (day TEXT PRIMARY KEY, workday INTEGER NOT NULL, note TEXT)")
-    common = ", ".join(COMMON_COLUMNS)
-    db.execute(
-        f"CREATE TABLE department ({common}, name TEXT NOT NULL, short TEXT, py TEXT, "
-        "sort INTEGER NOT NULL DEFAULT 0)"
-    )
-    db.execute(
-        f"CREATE TABLE person ({common}, name TEXT NOT NULL, department TEXT, post TEXT, "
-        "phone TEXT, py TEXT)"
-    )
-    db.execute(
-        f"CREATE TABLE outside_unit ({common}, name TEXT NOT NULL, short TEXT, py TEXT, "
-        "uses INTEGER NOT NULL DEFAULT 0)"
-    )
-    for table in ("department", "person", "outside_unit"):
-        db.execute(f"CREATE UNIQUE INDEX idx_{table}_name ON {table}(name) WHERE voided_at IS NULL")
-    db.execute(
-        f"CREATE TABLE attachment ({common}, register TEXT NOT NULL, record_id INTEGER NOT NULL, "
-        "filename TEXT NOT NULL, stored_name TEXT NOT NULL, size INTEGER NOT NULL, note TEXT)"
-    )
-    db.execute("CREATE INDEX idx_attachment_record ON attachment(register, record_id)")
-    # The 收文 workflow rows (批示, 传阅, 催办): fields exist now, their dialogs come later.
-    doc = INCOMING_DOCUMENT.table
-    fk = f"document_id INTEGER NOT NULL REFERENCES {doc}(id)"
-    db.execute(
-        f"CREATE TABLE document_instruction ({common}, {fk}, leader TEXT NOT NULL, "
-        "given_on TEXT, text TEXT NOT NULL)"
-    )
-    db.execute(
-        f"CREATE TABLE document_circulation ({common}, {fk}, reader TEXT NOT NULL, "
-        "sent_at TEXT NOT NULL, returned_at TEXT, note TEXT)"
-    )
-    db.execute(
-        f"CREATE TABLE document_reminder ({common}, {fk}, reminded_on TEXT NOT NULL, "
-        "method TEXT, reminded_by TEXT, answer TEXT)"
-    )
-    for table in ("document_instruction", "document_circulation", "document_reminder"):
-        db.execute(f"CREATE INDEX idx_{table}_document ON {table}(document_id)")
-    for table in (
-        "department",
-        "person",
-        "outside_unit",
-        "attachment",
-        "document_instruction",
-        "document_circulation",
-        "document_reminder",
-    ):
-        db.execute(f"CREATE UNIQUE INDEX idx_{table}_uuid ON {table}(uuid)")

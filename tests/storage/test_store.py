@@ -15,8 +15,8 @@ from officedesk.core.registers import INCOMING_DOCUMENT as DOC
 from officedesk.storage import records
 from officedesk.storage.db import Store
 from officedesk.storage.errors import AlreadyOpen, StorageError
+from officedesk.storage.migrations import migrations
 from officedesk.storage.paths import resolve_data_dir
-from officedesk.storage.schema import migrations
 
 
 def test_fresh_store_has_wal_foreign_keys_and_every_register(store: Store) -> None:
