@@ -1,4 +1,6 @@
-"""Every setting declared once, with its type, default and Chinese label."""
+"""Every setting declared once, with its type, default and Chinese label.
+
+Each area adds its settings to SETTINGS with its own `group` (a page of the settings dialog)."""
 
 from __future__ import annotations
 
@@ -17,9 +19,13 @@ class Setting:
     default: Any
     kind: type = str
     help: str = ""
+    group: str = "单位与编号"  # the settings dialog has one page per group, in order of first use
+    choices: tuple[str, ...] = ()  # a fixed list: the dialog offers a drop-down
 
     def check(self, value: Any) -> str | None:
         """A Chinese message if `value` is not acceptable, else None."""
+        if self.choices and str(value) not in self.choices:
+            return f"「{self.label}」应为：{'、'.join(self.choices)}"
         if self.kind is int:
             try:
                 number = int(value)

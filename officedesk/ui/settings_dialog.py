@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from officedesk.core.docnumber import check_serial_template, format_serial
 from officedesk.core.registers import REGISTERS
-from officedesk.core.settings import SETTINGS, Setting
+from officedesk.core.settings import BY_KEY, SETTINGS, Setting
 from officedesk.core.values import parse_date
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store
@@ -55,10 +56,13 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("单位设置"))
-        self.editors: dict[str, QLineEdit | QSpinBox] = {}
+        self.editors: dict[str, QLineEdit | QSpinBox | QComboBox] = {}
         self.previews: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._settings_page(), self.tr("单位与编号"))
+        groups = list(dict.fromkeys(s.group for s in SETTINGS))
+        for group in groups:
+            self.tabs.addTab(self._settings_page(group), self.tr(group))
+        self.holiday_tab = len(groups)
         self.tabs.addTab(self._holiday_page(), self.tr("节假日与调休"))
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -75,12 +79,14 @@ class SettingsDialog(QDialog):
 
     # -- settings page ----------------------------------------------------------------------
 
-    def _settings_page(self) -> QWidget:
+    def _settings_page(self, group: str) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
         grid.setVerticalSpacing(4)
         row = 0
         for s in SETTINGS:
+            if s.group != group:
+                continue
             label = QLabel(self.tr(s.label))
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor = self._editor(s)
@@ -108,10 +114,14 @@ class SettingsDialog(QDialog):
         grid.setRowStretch(row, 1)
         return page
 
-    def _editor(self, s: Setting) -> QLineEdit | QSpinBox:
+    def _editor(self, s: Setting) -> QLineEdit | QSpinBox | QComboBox:
         value = settings.get(self.store, s.key)
-        editor: QLineEdit | QSpinBox
-        if s.kind is int:
+        editor: QLineEdit | QSpinBox | QComboBox
+        if s.choices:
+            editor = QComboBox()
+            editor.addItems(list(s.choices))
+            editor.setCurrentText(str(value))
+        elif s.kind is int:
             editor = QSpinBox()
             editor.setRange(0, 3650)
             editor.setValue(int(value))
@@ -152,7 +162,13 @@ class SettingsDialog(QDialog):
     def setting_values(self) -> dict[str, Any]:
         """The settings as typed."""
         return {
-            key: (e.value() if isinstance(e, QSpinBox) else e.text().strip())
+            key: (
+                e.value()
+                if isinstance(e, QSpinBox)
+                else e.currentText()
+                if isinstance(e, QComboBox)
+                else e.text().strip()
+            )
             for key, e in self.editors.items()
         }
 
@@ -260,7 +276,8 @@ class SettingsDialog(QDialog):
     def _problem(self, message: str, key: str | None) -> None:
         messages.warn(self, self.tr("无法保存设置"), message)
         if key in self.editors:
-            self.tabs.setCurrentIndex(0)
+            groups = list(dict.fromkeys(s.group for s in SETTINGS))
+            self.tabs.setCurrentIndex(groups.index(BY_KEY[key].group))
             self.editors[key].setFocus()
 
     def save(self) -> bool:
@@ -276,7 +293,7 @@ class SettingsDialog(QDialog):
             days = self.holiday_values()
         except HolidayProblem as exc:
             messages.warn(self, self.tr("无法保存设置"), str(exc))
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(self.holiday_tab)
             self.holiday_table.setCurrentCell(exc.row, exc.column)
             self.holiday_table.setFocus()
             return False
