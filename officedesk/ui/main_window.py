@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(tab.bin_action)
         if tab.attach_action is not None:
             self.edit_menu.addAction(tab.attach_action)
+        if tab.record_actions:
+            self.edit_menu.addSeparator()
+            self.edit_menu.addActions(tab.record_actions)
         if tab.slip_menu is not None:
             self.file_menu.insertMenu(self.backup_action, tab.slip_menu)
         self.edit_menu.addSeparator()

@@ -90,6 +90,9 @@ class RegisterTab(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
 
         self._build_actions()
+        # Right-click on the list: what the toolbar offers for the selected records.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions([self.new_action, self.edit_action, self.void_action])
         self._build_filters()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
@@ -161,6 +164,7 @@ class RegisterTab(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.print_action)
+        self.record_actions: list[QAction] = []  # added by the areas: add_record_action
         if is_doc:
             self.slip_menu = QMenu(self.tr("处理单"), self)
             for variant in ("办文", "阅文"):
@@ -178,6 +182,32 @@ class RegisterTab(QWidget):
             button.setMenu(self.slip_menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self.toolbar.addWidget(button)
+
+    def add_record_action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        tooltip: str = "",
+        needs: str = "one",
+    ) -> QAction:
+        """An action of this register's records (办结, 归档, 传阅…) that an area adds to the tab.
+
+        It goes on the toolbar, in the list's right-click menu and in the 编辑 menu; `needs` is
+        "one" (enabled with exactly one row selected), "some" (one or more) or "none" (always).
+        """
+        action = self._action(text, slot, shortcut)
+        if tooltip:
+            action.setToolTip(tooltip)
+        action.setProperty("needs", needs)
+        if not self.record_actions:
+            self.toolbar.insertSeparator(self.export_action)
+        self.toolbar.insertAction(self.export_action, action)
+        self.record_actions.append(action)
+        self.view.addAction(action)
+        self._update_actions()
+        return action
 
     def _build_filters(self) -> None:
         reg = self.register
@@ -407,6 +437,9 @@ class RegisterTab(QWidget):
             self.attach_action.setEnabled(one)
         for action in self.slip_actions:
             action.setEnabled(one)
+        for action in self.record_actions:
+            needs = action.property("needs")
+            action.setEnabled(one if needs == "one" else some if needs == "some" else True)
         has_rows = self.model.rowCount() > 0
         self.export_action.setEnabled(has_rows)
         self.print_action.setEnabled(has_rows)
