@@ -213,11 +213,11 @@ def _selftest(data_dir: str | Path | None, process_start: float) -> dict[str, An
         window.removeEventFilter(watcher)
         if not watcher.painted:
             raise RuntimeError(f"主窗口在 {PAINT_TIMEOUT_S:.0f} 秒内没有绘制")
-        tabs = []
-        for i in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(i)
+        tabs = [window.tabs.tabText(0)]  # 工作台, then every register (sub-tabs too)
+        for key, tab in window.register_tabs.items():
+            window.show_register(key)
             app.processEvents()
-            tabs.append(window.tabs.tabText(i))
+            tabs.append(tab.register.short)
         rows = window.document_tab.model.rowCount()
         window.close()
         app.processEvents()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from officedesk import __version__
-from officedesk.core.registers import INCOMING_DOCUMENT, REGISTERS
+from officedesk.core.registers import BY_KEY as registers_by_key
+from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.settings import BY_KEY as SETTING_DEFAULTS
 from officedesk.storage import query as queries
 from officedesk.storage import settings
@@ -32,6 +33,18 @@ from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
 from officedesk.ui.register_tab import RegisterTab
 
 HOME_KEY = "home"
+
+# The top-level tabs in order: a label and the registers it shows (several: as sub-tabs).
+TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("收文登记", ("documents",)),
+    ("督查督办", ("supervision",)),
+    ("会议安排", ("meetings",)),
+    ("接待", ("visitors", "receptions", "petitions")),
+    ("档案", ("archive",)),
+)
+# A register whose tab does more than the generic list (a week view, workflow actions…) names its
+# RegisterTab subclass here; the others get the generic RegisterTab.
+TAB_CLASSES: dict[str, type[RegisterTab]] = {}
 IN_PROGRESS = ("办理中", "传阅中")
 
 
@@ -193,11 +206,24 @@ class MainWindow(QMainWindow):
         self.home = HomeTab(store, self)
         self.tabs.addTab(self.home, self.tr("工作台"))
         self.register_tabs: dict[str, RegisterTab] = {}
-        for register in REGISTERS:
-            # Each tab counts its rows when first shown: starting costs one register, not seven.
-            tab = RegisterTab(store, register, self.changes, self, load=False)
-            self.register_tabs[register.key] = tab
-            self.tabs.addTab(tab, register.short)
+        self.sub_tabs: dict[str, QTabWidget] = {}  # a top-level tab holding several registers
+        for label, keys in TAB_LAYOUT:
+            group = None
+            if len(keys) > 1:
+                group = QTabWidget(self)
+                self.tabs.addTab(group, label)
+            for key in keys:
+                register = registers_by_key[key]
+                # Each tab counts its rows when first shown: starting costs one register, not seven.
+                tab = TAB_CLASSES.get(key, RegisterTab)(
+                    store, register, self.changes, self, load=False
+                )
+                self.register_tabs[key] = tab
+                if group is None:
+                    self.tabs.addTab(tab, label)
+                else:
+                    group.addTab(tab, register.short)
+                    self.sub_tabs[key] = group
         self.document_tab = self.register_tabs[INCOMING_DOCUMENT.key]
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -290,6 +316,8 @@ class MainWindow(QMainWindow):
         self.home.show_in_progress.connect(lambda: self.show_documents(status="办理中"))
         self.home.open_settings.connect(self.open_settings)
         self.tabs.currentChanged.connect(self._tab_changed)
+        for group in set(self.sub_tabs.values()):
+            group.currentChanged.connect(lambda _i: self._tab_changed(self.tabs.currentIndex()))
 
     # -- reacting ------------------------------------------------------------------------
 
@@ -301,9 +329,22 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def current_register_tab(self) -> RegisterTab | None:
-        """The register tab in front, or None on 工作台."""
+        """The register tab in front (inside a group of sub-tabs too), or None on 工作台."""
         widget = self.tabs.currentWidget()
+        if isinstance(widget, QTabWidget):
+            widget = widget.currentWidget()
         return widget if isinstance(widget, RegisterTab) else None
+
+    def show_register(self, key: str) -> RegisterTab:
+        """Bring the tab of register `key` to the front (and its group's sub-tab)."""
+        tab = self.register_tabs[key]
+        group = self.sub_tabs.get(key)
+        if group is not None:
+            group.setCurrentWidget(tab)
+            self.tabs.setCurrentWidget(group)
+        else:
+            self.tabs.setCurrentWidget(tab)
+        return tab
 
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_register_tab()
@@ -329,8 +370,7 @@ class MainWindow(QMainWindow):
 
     def show_documents(self, *, overdue: bool = False, status: str | None = None) -> None:
         """Bring 收文登记 to the front with a view chosen on 工作台."""
-        tab = self.document_tab
-        self.tabs.setCurrentWidget(tab)
+        tab = self.show_register(INCOMING_DOCUMENT.key)
         if tab.overdue_check is not None:
             tab.overdue_check.setChecked(overdue)
         combo = tab.filter_combos.get("status")
@@ -376,7 +416,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         last = self.qsettings.value("window/tab", HOME_KEY)
         if last in self.register_tabs:
-            self.tabs.setCurrentWidget(self.register_tabs[str(last)])
+            self.show_register(str(last))
 
     def save_state(self) -> None:
         """Remember the window's size and position and the tab in front."""

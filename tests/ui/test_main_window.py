@@ -65,12 +65,13 @@ def window(qtbot: Any, store: Store, qsettings: QSettings) -> MainWindow:
 def test_window_shows_every_tab(qtbot: Any, window: MainWindow, store: Store) -> None:
     assert window.windowTitle() == "办公桌 — " + settings.get(store, "unit_name")
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["工作台", *(r.short for r in REGISTERS)]
+    assert names == ["工作台", "收文登记", "督查督办", "会议安排", "接待", "档案"]
     assert not window.register_tabs["meetings"].model.loaded  # counted when first shown
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
+    for register in REGISTERS:
+        window.show_register(register.key)
         qtbot.wait(1)
-        tab = window.tabs.currentWidget()
+        tab = window.current_register_tab()
+        assert tab is window.register_tabs[register.key]
         if isinstance(tab, RegisterTab):
             assert tab.model.loaded
             assert window.count_label.text().startswith(tab.register.short)
@@ -117,7 +118,7 @@ def test_geometry_and_last_tab_are_remembered(
     first = MainWindow(store, qsettings=qsettings)
     qtbot.addWidget(first)
     first.resize(700, 500)  # inside the offscreen screen (800×600)
-    first.tabs.setCurrentWidget(first.register_tabs["visitors"])
+    first.show_register("visitors")
     first.close()
     second = MainWindow(store, qsettings=qsettings)
     qtbot.addWidget(second)
@@ -131,7 +132,7 @@ def test_keyboard_reaches_the_tab_in_front(
     opened: list[str] = []
     monkeypatch.setattr(RegisterTab, "_run_form", lambda tab, rid, prepare=None: opened.append(
         tab.register.key))  # fmt: skip
-    window.tabs.setCurrentWidget(window.register_tabs["visitors"])
+    window.show_register("visitors")
     window.register_tabs["visitors"].view.setFocus()
     qtbot.keyClick(window.register_tabs["visitors"].view, Qt.Key.Key_N,
                    Qt.KeyboardModifier.ControlModifier)  # fmt: skip
@@ -238,3 +239,20 @@ def test_home_asks_for_the_unit_name_until_it_is_set(qtbot: Any, store: Store) -
     window.changes.notify(SETTINGS)
     assert not window.home.setup_box.isVisible()
     assert "青山林业局" in window.windowTitle()
+
+
+def test_every_register_has_exactly_one_tab() -> None:
+    from officedesk.core.registers import REGISTERS
+    from officedesk.ui.main_window import TAB_LAYOUT
+
+    keys = [key for _label, group in TAB_LAYOUT for key in group]
+    assert sorted(keys) == sorted(r.key for r in REGISTERS)
+
+
+def test_reception_registers_share_one_tab_with_sub_tabs(qtbot, store) -> None:
+    window = MainWindow(store, remember=False)
+    qtbot.addWidget(window)
+    tab = window.show_register("petitions")
+    assert window.current_register_tab() is tab
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "接待"
+    assert window.sub_tabs["petitions"].tabText(window.sub_tabs["petitions"].currentIndex()) == "信访"
