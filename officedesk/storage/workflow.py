@@ -1,0 +1,263 @@
+"""Recording 收文 workflow steps: one transaction per step, its history, and undo of the last one.
+
+A step writes its `document_step` row (who, when, what, and the values it replaced), its detail
+row (批示, 传阅, 催办) and the 收文 columns it sets, including the derived `stage` and `holder`
+the list shows. Undo puts the replaced values back and voids the detail row; the step stays in
+the history marked 已撤销.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from officedesk.core import workflow
+from officedesk.core.fields import Record
+from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.core.workflow import Reading, WorkflowError
+from officedesk.storage import records
+from officedesk.storage.db import Store, new_uuid, now_text
+from officedesk.storage.errors import ValidationError
+
+DEADLINE_EXTRAS = ("due_n", "due_unit", "due_estimated")
+DETAIL_TABLES = ("document_instruction", "document_circulation", "document_reminder")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a 收文's history."""
+
+    step: str
+    when: str  # as shown: 2026-03-05 or 2026-03-05 09:30
+    who: str
+    summary: str
+    step_id: int | None = None  # None for 签收/登记, which the record itself tells
+    undone_at: str | None = None
+    recorded_at: str = ""
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _shown(value: Any) -> str:
+    text = str(_iso(value) or "")
+    return text[:16]
+
+
+def readings(store: Store, document_id: int) -> list[Reading]:
+    """The live 传阅 rows of a 收文, in the order they were sent."""
+    return [
+        Reading(r[0], r[1], dt.datetime.fromisoformat(r[2]),
+                dt.datetime.fromisoformat(r[3]) if r[3] else None, r[4] or "")
+        for r in store.read(
+            "SELECT id, reader, sent_at, returned_at, note FROM document_circulation "
+            "WHERE document_id = ? AND voided_at IS NULL ORDER BY sent_at, id",
+            (document_id,),
+        )
+    ]  # fmt: skip
+
+
+def instructions(store: Store, document_id: int) -> list[tuple[str, dt.date | None, str]]:
+    """The live 批示 of a 收文 (leader, date, text), in the order they were given."""
+    return [
+        (r[0], dt.date.fromisoformat(r[1]) if r[1] else None, r[2])
+        for r in store.read(
+            "SELECT leader, given_on, text FROM document_instruction "
+            "WHERE document_id = ? AND voided_at IS NULL ORDER BY given_on, id",
+            (document_id,),
+        )
+    ]
+
+
+def reminders(store: Store, document_id: int) -> list[dict[str, Any]]:
+    """The live 催办 rows of a 收文 (reminded_on, method, reminded_by, answer), oldest first."""
+    return store.read_dicts(
+        "SELECT id, reminded_on, method, reminded_by, answer FROM document_reminder "
+        "WHERE document_id = ? AND voided_at IS NULL ORDER BY reminded_on, id",
+        (document_id,),
+    )
+
+
+def _stored(record: Record, names: list[str]) -> dict[str, Any]:
+    return {
+        n: records.to_sql(INCOMING_DOCUMENT.field(n), record.get(n)) for n in names
+    }
+
+
+def record_step(store: Store, document_id: int, key: str, raw: Record) -> Record:
+    """Record step `key` of a 收文 with the dialog's values; the updated record.
+
+    WorkflowError (a ValidationError-like message with `field`) when a rule refuses it; then
+    nothing is written.
+    """
+    spec = workflow.step(key)
+    values = workflow.clean(spec, raw)
+    for extra in DEADLINE_EXTRAS:
+        if key == "承办" and extra in raw:
+            values[extra] = raw[extra] if values.get("due_date") else None
+    with store.transaction() as c:
+        record = records.get(store, INCOMING_DOCUMENT, document_id)
+        before_readings = readings(store, document_id)
+        workflow.check(spec, record, values, before_readings)
+        stamp = now_text()
+        detail_table: str | None = None
+        detail_id: int | None = None
+        detail_before: dict[str, Any] = {}
+        if key == "批示":
+            detail_table = "document_instruction"
+            detail_id = _insert(c, detail_table, document_id, stamp, leader=values["leader"],
+                                given_on=_iso(values["given_on"]), text=values["text"])  # fmt: skip
+        elif key == "传阅":
+            detail_table = "document_circulation"
+            detail_id = _insert(c, detail_table, document_id, stamp, reader=values["reader"],
+                                sent_at=_iso(values["sent_at"]), note=values["note"])  # fmt: skip
+        elif key == "退回":
+            held = [r for r in workflow.outstanding(before_readings)
+                    if r.reader == values["reader"]]  # fmt: skip
+            row = held[-1]
+            detail_table, detail_id = "document_circulation", row.id
+            detail_before = {"returned_at": None, "note": row.note or None}
+            note = "；".join(t for t in (row.note, values["note"] or "") if t) or None
+            c.execute(
+                "UPDATE document_circulation SET returned_at = ?, note = ?, updated_at = ? "
+                "WHERE id = ?",
+                (_iso(values["returned_at"]), note, stamp, row.id),
+            )
+        elif key == "催办":
+            detail_table = "document_reminder"
+            detail_id = _insert(c, detail_table, document_id, stamp,
+                                reminded_on=_iso(values["reminded_on"]), method=values["method"],
+                                reminded_by=values["reminded_by"], answer=values["answer"])  # fmt: skip
+        after_readings = readings(store, document_id)
+        change = workflow.changes(spec, record, values, after_readings)
+        if key == "批示":
+            text, leader, on = workflow.combined_instruction(instructions(store, document_id))
+            change.update(instruction=text, instructed_by=leader, instructed_on=on)
+        before = {"columns": _stored(record, list(change)), "detail": detail_before}
+        who = values.get(spec.who) if spec.who else None
+        if not who and key == "办结":
+            who = record.get("handler")
+        c.execute(
+            "INSERT INTO document_step (uuid, created_at, updated_at, document_id, step, "
+            "acted_by, acted_at, summary, detail_table, detail_id, before) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), stamp, stamp, document_id, key, who or None,
+             _iso(values[spec.when]), workflow.summary(spec, values), detail_table, detail_id,
+             json.dumps(before, ensure_ascii=False)),
+        )  # fmt: skip
+        try:
+            return records.update(store, INCOMING_DOCUMENT, document_id, change)
+        except ValidationError as exc:
+            raise WorkflowError(str(exc), exc.field) from exc
+
+
+def _insert(c: Any, table: str, document_id: int, stamp: str, **values: Any) -> int:
+    cols = ["uuid", "created_at", "updated_at", "document_id", *values]
+    cur = c.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        [new_uuid(), stamp, stamp, document_id, *values.values()],
+    )
+    return int(cur.lastrowid or 0)
+
+
+def last_step(store: Store, document_id: int) -> dict[str, Any] | None:
+    """The latest step not undone, or None."""
+    rows = store.read_dicts(
+        "SELECT * FROM document_step WHERE document_id = ? AND undone_at IS NULL "
+        "AND voided_at IS NULL ORDER BY id DESC LIMIT 1",
+        (document_id,),
+    )
+    return rows[0] if rows else None
+
+
+def undo_last(store: Store, document_id: int, step_id: int | None = None) -> str:
+    """Undo the latest step of a 收文 (entered by mistake); its summary.
+
+    Only the latest step can be undone, so what it replaced is exactly what comes back; naming
+    an older `step_id` is refused with a message.
+    """
+    with store.transaction() as c:
+        last = last_step(store, document_id)
+        if last is None:
+            raise WorkflowError("这份收文没有可撤销的办理步骤")
+        if step_id is not None and step_id != last["id"]:
+            raise WorkflowError(
+                f"只能撤销最近的一步（{last['summary']}）；更早的步骤请从最近的一步起依次撤销"
+            )
+        before = json.loads(last["before"])
+        stamp = now_text()
+        table, detail = last["detail_table"], last["detail_id"]
+        if table in DETAIL_TABLES and detail is not None:
+            if before.get("detail"):
+                sets = ", ".join(f"{k} = ?" for k in before["detail"])
+                c.execute(f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",
+                          [*before["detail"].values(), stamp, detail])  # fmt: skip
+            else:
+                c.execute(
+                    f"UPDATE {table} SET voided_at = ?, void_reason = ?, updated_at = ? "
+                    "WHERE id = ?",
+                    (stamp, "撤销办理步骤", stamp, detail),
+                )
+        c.execute("UPDATE document_step SET undone_at = ?, updated_at = ? WHERE id = ?",
+                  (stamp, stamp, last["id"]))  # fmt: skip
+        records.update(store, INCOMING_DOCUMENT, document_id, before["columns"])
+    return str(last["summary"])
+
+
+def history(store: Store, document_id: int) -> list[HistoryEntry]:
+    """Every step of a 收文 in the order entered, 签收 and 登记 first (from the record itself)."""
+    record = records.get(store, INCOMING_DOCUMENT, document_id)
+    entries = [
+        HistoryEntry("签收", _shown(record.get("received_at")), record.get("receiver") or "",
+                     f"签收：{record.get('sender') or ''}来文"
+                     + (f"《{record['title']}》" if record.get("title") else "")),
+        HistoryEntry("登记", _shown(record.get("created_at")), "",
+                     f"登记：{record.get('serial') or ''}", recorded_at=record.get("created_at") or ""),
+    ]  # fmt: skip
+    for row in store.read_dicts(
+        "SELECT id, step, acted_by, acted_at, summary, undone_at, created_at FROM document_step "
+        "WHERE document_id = ? AND voided_at IS NULL ORDER BY id",
+        (document_id,),
+    ):
+        entries.append(HistoryEntry(row["step"], _shown(row["acted_at"]), row["acted_by"] or "",
+                                    row["summary"], row["id"], row["undone_at"],
+                                    row["created_at"]))  # fmt: skip
+    return entries
+
+
+def history_text(store: Store, document_id: int) -> str:
+    """The history as lines of text (the history view, tests)."""
+    lines = []
+    for e in history(store, document_id):
+        who = f"〔{e.who}〕" if e.who else ""
+        mark = "（已撤销）" if e.undone_at else ""
+        lines.append(f"{e.when}　{who}{e.summary}{mark}")
+    return "\n".join(lines)
+
+
+def check_record_step(store: Store, document_id: int, key: str) -> None:
+    """Refuse early (before the dialog opens) a step the record's state does not allow."""
+    spec = workflow.step(key)
+    record = records.get(store, INCOMING_DOCUMENT, document_id)
+    if record.get("voided_at"):
+        raise WorkflowError("这份收文已作废，请先从回收站恢复再办理")
+    status = record.get("status") or ""
+    if status in workflow.CLOSED:
+        raise WorkflowError(f"这份收文{status}，不能再办理")
+    if status == "退文" and spec.key != "初审":
+        raise WorkflowError("这份收文已退文；如退文有误，请在办理记录中撤销初审")
+    if key == "退回" and not workflow.outstanding(readings(store, document_id)):
+        raise WorkflowError("这份收文没有送出未退回的传阅记录")
+    if key in ("答复",) and status not in ("已办结", "待归档"):
+        raise WorkflowError("请先办结，再登记答复")
+    if key == "待归档" and status != "已办结":
+        raise WorkflowError("只有已办结的收文才能转待归档")
+    if key == "办结" and status in ("已办结", "待归档"):
+        raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
