@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from officedesk.core.archive import SCHEMES, fonds_problem
 from officedesk.core.docnumber import DEFAULT_SERIAL_TEMPLATE, check_serial_template
 
 
@@ -37,6 +38,8 @@ class Setting:
             return check_serial_template(str(value))
         if self.kind is str and self.key == "unit_name" and not str(value).strip():
             return "「单位名称」不能为空"
+        if self.key == "fonds_no" and str(value).strip():
+            return fonds_problem(str(value))
         return None
 
 
@@ -49,5 +52,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("due_soon_days", "临期提醒天数", 3, int, help="距办理时限不超过该天数时显示黄色"),
     Setting("duplicate_title_days", "同标题提醒天数", 30, int,
             help="该天数内收到同标题文件时提醒可能重复"),
+    Setting("fonds_no", "全宗号", "", group="档案",
+            help="档案馆给定的全宗号，如 Z109；用于档号和归档章，归档后不宜更改"),
+    Setting("fonds_name", "全宗名称", "", group="档案", help="归档文件目录封面使用；空则用单位名称"),
+    Setting("archive_scheme", "分类方案", SCHEMES[0], group="档案", choices=SCHEMES,
+            help="整个全宗固定一种；年度-保管期限 适用于不分机构的小单位"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}
