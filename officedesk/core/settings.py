@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from officedesk.core.archive import SCHEMES, fonds_problem
 from officedesk.core.docnumber import DEFAULT_SERIAL_TEMPLATE, check_serial_template
 
 
@@ -39,6 +40,8 @@ class Setting:
             return "「单位名称」不能为空"
         if self.key.startswith("font_chain_") and not str(value).strip(" ,，、→"):
             return f"「{self.label}」至少要有一个字体名称"
+        if self.key == "fonds_no" and str(value).strip():
+            return fonds_problem(str(value))
         return None
 
 
@@ -62,5 +65,10 @@ SETTINGS: tuple[Setting, ...] = (
             help="“（一）”标题"),
     Setting("font_chain_number", "页码字体", "宋体,SimSun", group="公文格式",
             help="4号页码“— 1 —”"),
+    Setting("fonds_no", "全宗号", "", group="档案",
+            help="档案馆给定的全宗号，如 Z109；用于档号和归档章，归档后不宜更改"),
+    Setting("fonds_name", "全宗名称", "", group="档案", help="归档文件目录封面使用；空则用单位名称"),
+    Setting("archive_scheme", "分类方案", SCHEMES[0], group="档案", choices=SCHEMES,
+            help="整个全宗固定一种；年度-保管期限 适用于不分机构的小单位"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from officedesk.core.fields import Register
-from officedesk.core.registers.archive import ARCHIVE_ITEM
+from officedesk.core.registers.archive import ARCHIVE_ITEM, ARCHIVE_LOAN
 from officedesk.core.registers.common import (
     DOC_TYPES,
     DUE_UNITS,
@@ -18,7 +18,7 @@ from officedesk.core.registers.reception import PETITION, RECEPTION, VISITOR
 from officedesk.core.registers.supervision import SUPERVISION
 
 __all__ = [
-    "ARCHIVE_ITEM", "BY_KEY", "DOCUMENT_STATUS", "DOC_TYPES", "DUE_UNITS", "HANDLING",
+    "ARCHIVE_ITEM", "ARCHIVE_LOAN", "BY_KEY", "DOCUMENT_STATUS", "DOC_TYPES", "DUE_UNITS", "HANDLING",
     "INCOMING_DOCUMENT", "MEETING", "PETITION", "RECEPTION", "REGISTERS", "REVIEW", "SECRECY",
     "SUPERVISION", "URGENCY", "VISITOR", "register",
 ]  # fmt: skip
@@ -31,6 +31,7 @@ REGISTERS: tuple[Register, ...] = (
     RECEPTION,
     PETITION,
     ARCHIVE_ITEM,
+    ARCHIVE_LOAN,
 )
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 

@@ -12,11 +12,16 @@ from sqlite_utils import Database, Migrations
 
 from officedesk.core.fields import Register
 from officedesk.storage import schema
-from officedesk.storage.migrations import m0001_initial, m0002_workflow
+from officedesk.storage.migrations import (
+    m0001_initial,
+    m0002_workflow,
+    m0003_archive,
+)
 
 migrations = Migrations("officedesk")
 migrations(name="0001_initial")(m0001_initial.apply)
 migrations(name="0002_workflow")(m0002_workflow.apply)
+migrations(name="0003_archive")(m0003_archive.apply)
 
 
 def table_columns(db: Database, table: str) -> set[str]:
