@@ -49,5 +49,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("due_soon_days", "临期提醒天数", 3, int, help="距办理时限不超过该天数时显示黄色"),
     Setting("duplicate_title_days", "同标题提醒天数", 30, int,
             help="该天数内收到同标题文件时提醒可能重复"),
+    Setting("meeting_buffer_minutes", "会议室间隔（分钟）", 10, int, group="会议",
+            help="同一会议室前后两场会议之间至少留出的分钟数，用于冲突检查"),
+    Setting("seating_even_variant", "偶数座次方案", "A", group="会议", choices=("A", "B"),
+            help="偶数人时：A 台下看 …3 1 2 4…（1 号居中偏左）；B 台下看 …4 2 1 3…"),
+    Setting("meeting_contact", "会议通知联系人", "", group="会议"),
+    Setting("meeting_contact_phone", "会议通知联系电话", "", group="会议"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}
