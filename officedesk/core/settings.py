@@ -70,5 +70,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fonds_name", "全宗名称", "", group="档案", help="归档文件目录封面使用；空则用单位名称"),
     Setting("archive_scheme", "分类方案", SCHEMES[0], group="档案", choices=SCHEMES,
             help="整个全宗固定一种；年度-保管期限 适用于不分机构的小单位"),
+    Setting("meeting_buffer_minutes", "会议室间隔（分钟）", 10, int, group="会议",
+            help="同一会议室前后两场会议之间至少留出的分钟数，用于冲突检查"),
+    Setting("seating_even_variant", "偶数座次方案", "A", group="会议", choices=("A", "B"),
+            help="偶数人时：A 台下看 …3 1 2 4…（1 号居中偏左）；B 台下看 …4 2 1 3…"),
+    Setting("meeting_contact", "会议通知联系人", "", group="会议"),
+    Setting("meeting_contact_phone", "会议通知联系电话", "", group="会议"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}

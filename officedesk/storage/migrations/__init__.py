@@ -16,12 +16,19 @@ from officedesk.storage.migrations import (
     m0001_initial,
     m0002_workflow,
     m0003_archive,
+    m0004_meetings,
 )
 
 migrations = Migrations("officedesk")
 migrations(name="0001_initial")(m0001_initial.apply)
 migrations(name="0002_workflow")(m0002_workflow.apply)
 migrations(name="0003_archive")(m0003_archive.apply)
+migrations(name="0004_meetings")(m0004_meetings.apply)
+from officedesk.storage.migrations import (
+    m0001_initial,
+    m0002_workflow,
+    m0003_archive,
+)
 
 
 def table_columns(db: Database, table: str) -> set[str]:

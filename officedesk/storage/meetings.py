@@ -1,0 +1,602 @@
+"""Meetings beyond the register row: rooms, attendees, 议程, decisions, series, conflicts.
+
+A meeting is a row of MEETING (saved through `records`, so its search index stays right) plus
+child rows in meeting_attendee / meeting_agenda_item / meeting_decision. A recurring series is a
+meeting_series row and one MEETING row per occurrence (series_id, occurrence_on): an occurrence
+can be edited (detached) or cancelled on its own. Every write of a meeting runs the conflict
+check first; saving with conflicts needs a reason, kept on the row (conflict_reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from officedesk.core import meetings as rules
+from officedesk.core.fields import Record
+from officedesk.core.meetings import Booking, Conflict
+from officedesk.core.registers.meetings import MEETING
+from officedesk.core.registers.supervision import SUPERVISION
+from officedesk.core.values import ValueProblem, clean_record
+from officedesk.storage import records, settings
+from officedesk.storage.db import Store, new_uuid, now_text
+from officedesk.storage.errors import ValidationError
+
+Row = dict[str, Any]
+LONGEST_MEETING = dt.timedelta(days=31)  # how far back a meeting can start and still be running
+
+ATTENDEE_COLUMNS = ("role", "name", "unit", "post", "person_id", "notice", "reply", "reply_note",
+                    "signed_at", "absent_reason")  # fmt: skip
+AGENDA_COLUMNS = ("time_text", "topic", "presenter", "materials")
+DECISION_COLUMNS = ("text", "lead_unit", "owner", "due_date")
+NOTICE_STATES = ("未通知", "已通知")
+REPLIES = ("", "参加", "不参加", "委托参加")
+
+
+class ConflictError(ValidationError):
+    """The meeting conflicts with others; saving needs a reason. `conflicts` lists them all."""
+
+    def __init__(self, conflicts: Sequence[Conflict]) -> None:
+        self.conflicts = list(conflicts)
+        lines = "\n".join(c.line() for c in self.conflicts[:20])
+        more = f"\n……另有 {len(self.conflicts) - 20} 项" if len(self.conflicts) > 20 else ""
+        super().__init__(
+            f"有 {len(self.conflicts)} 项冲突：\n{lines}{more}\n\n如仍要保存，请填写理由。"
+        )
+
+
+def _text(value: Any) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _stamp_sql(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat(sep=" ")
+
+
+# -- rooms ---------------------------------------------------------------------------------
+
+
+def rooms(store: Store) -> list[Row]:
+    """The live rooms in their order (sort, then name)."""
+    return store.read_dicts(
+        "SELECT id, name, capacity, equipment, sort, remarks FROM room "
+        "WHERE voided_at IS NULL ORDER BY sort, name"
+    )
+
+
+def room(store: Store, room_id: int) -> Row:
+    """One room (voided or not); KeyError if there is none."""
+    found = store.read_dicts("SELECT * FROM room WHERE id = ?", (room_id,))
+    if not found:
+        raise KeyError(f"会议室第 {room_id} 条不存在")
+    return found[0]
+
+
+def room_named(store: Store, name: str) -> Row | None:
+    """The live room called `name`, if there is one."""
+    found = store.read_dicts(
+        "SELECT * FROM room WHERE name = ? AND voided_at IS NULL", ((name or "").strip(),)
+    )
+    return found[0] if found else None
+
+
+def _clean_room(values: Mapping[str, Any]) -> Row:
+    name = _text(values.get("name"))
+    if not name:
+        raise ValidationError("「会议室名称」必须填写", field="name")
+    capacity_text = _text(values.get("capacity"))
+    try:
+        capacity = int(capacity_text) if capacity_text else None
+    except ValueError:
+        raise ValidationError(f"「容纳人数」应为整数：{capacity_text}", field="capacity") from None
+    if capacity is not None and capacity <= 0:
+        raise ValidationError("「容纳人数」应大于 0", field="capacity")
+    return {"name": name, "capacity": capacity, "equipment": _text(values.get("equipment")),
+            "sort": int(values.get("sort") or 0), "remarks": _text(values.get("remarks"))}  # fmt: skip
+
+
+def save_room(store: Store, values: Mapping[str, Any], room_id: int | None = None) -> Row:
+    """Add (room_id None) or change a room; ValidationError names the field."""
+    data = _clean_room(values)
+    with store.transaction() as c:
+        taken = c.execute(
+            "SELECT id FROM room WHERE name = ? AND voided_at IS NULL AND id IS NOT ?",
+            (data["name"], room_id),
+        ).fetchone()
+        if taken:
+            raise ValidationError(f"会议室「{data['name']}」已存在，名称不能重复", field="name")
+        stamp = now_text()
+        if room_id is None:
+            data.update(uuid=new_uuid(), created_at=stamp, updated_at=stamp)
+            cur = c.execute(
+                f"INSERT INTO room ({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
+                list(data.values()),
+            )
+            room_id = int(cur.lastrowid or 0)
+        else:
+            data["updated_at"] = stamp
+            sets = ", ".join(f"{k} = ?" for k in data)
+            c.execute(f"UPDATE room SET {sets} WHERE id = ?", [*data.values(), room_id])
+    return room(store, room_id)
+
+
+def void_room(store: Store, room_id: int) -> None:
+    """Remove a room from the list (meetings keep its name)."""
+    with store.transaction() as c:
+        stamp = now_text()
+        c.execute("UPDATE room SET voided_at = ?, updated_at = ? WHERE id = ? "
+                  "AND voided_at IS NULL", (stamp, stamp, room_id))  # fmt: skip
+
+
+# -- children of a meeting -----------------------------------------------------------------
+
+
+def _children(store: Store, table: str, meeting_id: int) -> list[Row]:
+    return store.read_dicts(
+        f"SELECT * FROM [{table}] WHERE meeting_id = ? AND voided_at IS NULL ORDER BY seq, id",
+        (meeting_id,),
+    )
+
+
+def attendees(store: Store, meeting_id: int) -> list[Row]:
+    """The meeting's people in their order (rank order for 出席: it decides the 座次)."""
+    return _children(store, "meeting_attendee", meeting_id)
+
+
+def agenda(store: Store, meeting_id: int) -> list[Row]:
+    """The meeting's 议程 items in order."""
+    return _children(store, "meeting_agenda_item", meeting_id)
+
+
+def decisions(store: Store, meeting_id: int) -> list[Row]:
+    """The 议定事项 of the meeting's 纪要, in order."""
+    return _children(store, "meeting_decision", meeting_id)
+
+
+def _clean_attendee(row: Mapping[str, Any], n: int) -> Row:
+    name = _text(row.get("name"))
+    if not name:
+        raise ValidationError(f"参会人员第 {n} 行：「姓名」必须填写", field="attendees")
+    role = _text(row.get("role")) or "出席"
+    if role not in rules.ROLES:
+        raise ValidationError(
+            f"参会人员第 {n} 行（{name}）：「身份」应为{'、'.join(rules.ROLES)}", field="attendees"
+        )
+    out = {c: _text(row.get(c)) for c in ATTENDEE_COLUMNS}
+    out.update(role=role, name=name, person_id=row.get("person_id") or None)
+    out["notice"] = out["notice"] or "未通知"
+    return out
+
+
+def _clean_agenda(row: Mapping[str, Any], n: int) -> Row:
+    topic = _text(row.get("topic"))
+    if not topic:
+        raise ValidationError(f"会议议程第 {n} 项：「议题」必须填写", field="agenda")
+    return {**{c: _text(row.get(c)) for c in AGENDA_COLUMNS}, "topic": topic}
+
+
+def _clean_decision(row: Mapping[str, Any], n: int) -> Row:
+    text = _text(row.get("text"))
+    if not text:
+        raise ValidationError(f"议定事项第 {n} 项：「内容」必须填写", field="decisions")
+    due = row.get("due_date")
+    if isinstance(due, dt.date):
+        due = due.isoformat()
+    elif _text(due):
+        try:
+            due = dt.date.fromisoformat(str(due).strip()).isoformat()
+        except ValueError:
+            raise ValidationError(
+                f"议定事项第 {n} 项：「完成时限」不是有效日期（应如 2024-03-05）：{due}",
+                field="decisions",
+            ) from None
+    else:
+        due = None
+    return {**{c: _text(row.get(c)) for c in DECISION_COLUMNS}, "text": text, "due_date": due}
+
+
+def _sync(
+    store: Store, table: str, meeting_id: int, rows: Sequence[Row], columns: Sequence[str]
+) -> None:
+    """Make the meeting's live child rows equal `rows` (in order): rows with an id that is the
+    meeting's are updated, others inserted, the meeting's rows not given any more are voided."""
+    c = store.conn
+    have = {
+        r[0]
+        for r in c.execute(
+            f"SELECT id FROM [{table}] WHERE meeting_id = ? AND voided_at IS NULL", (meeting_id,)
+        )
+    }
+    stamp = now_text()
+    kept: set[int] = set()
+    for seq, row in enumerate(rows, start=1):
+        values = [row.get(col) for col in columns]
+        rid = row.get("id")
+        if rid in have:
+            sets = ", ".join(f"[{col}] = ?" for col in columns)
+            c.execute(f"UPDATE [{table}] SET {sets}, seq = ?, updated_at = ? WHERE id = ?",
+                      [*values, seq, stamp, rid])  # fmt: skip
+            kept.add(int(rid or 0))
+        else:
+            cols = ("uuid", "created_at", "updated_at", "meeting_id", "seq", *columns)
+            c.execute(
+                f"INSERT INTO [{table}] ({', '.join(f'[{x}]' for x in cols)}) "
+                f"VALUES ({', '.join('?' * len(cols))})",
+                [new_uuid(), stamp, stamp, meeting_id, seq, *values],
+            )
+    for rid in have - kept:
+        c.execute(f"UPDATE [{table}] SET voided_at = ?, void_reason = ?, updated_at = ? "
+                  "WHERE id = ?", (stamp, "从会议中删除", stamp, rid))  # fmt: skip
+
+
+# -- conflicts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A recurrence: the rule (core.meetings.RULES) and the last day it may fall on."""
+
+    rule: str
+    until: dt.date
+
+
+@dataclass
+class Plan:
+    """A meeting as the form describes it, before it is written."""
+
+    values: Record  # MEETING fields, typed or as typed
+    attendees: list[Row] = field(default_factory=list)
+    agenda: list[Row] = field(default_factory=list)
+    repeat: Repeat | None = None
+
+
+def _clean_values(values: Record) -> Record:
+    try:
+        return clean_record(MEETING, values)
+    except ValueProblem as exc:
+        raise ValidationError(str(exc), field=exc.field.name) from None
+
+
+def _check_times(record: Record) -> tuple[dt.datetime, dt.datetime]:
+    start, end = record.get("starts_at"), record.get("ends_at")
+    if not isinstance(start, dt.datetime):
+        raise ValidationError("「开始时间」必须填写", field="starts_at")
+    if not isinstance(end, dt.datetime):
+        raise ValidationError("「结束时间」必须填写", field="ends_at")
+    if end <= start:
+        raise ValidationError("「结束时间」应晚于「开始时间」", field="ends_at")
+    return start, end
+
+
+def _resolve_room(store: Store, record: Record) -> Row | None:
+    """The room of the record: by the typed name (a room of the list), else an outside place."""
+    found = room_named(store, str(record.get("room") or ""))
+    record["room_id"] = found["id"] if found else None
+    return found
+
+
+def booking_of(record: Record, people: Iterable[Row], meeting_id: int | None = None) -> Booking:
+    """The conflict-check view of a meeting and its attendees."""
+    present = [p for p in people if (p.get("role") or "出席") in rules.PRESENT_ROLES]
+    return Booking(
+        starts_at=record["starts_at"], ends_at=record["ends_at"], name=str(record.get("name") or ""),
+        room=str(record.get("room") or ""), room_id=record.get("room_id"),
+        chair=str(record.get("chair") or "").strip(),
+        people=frozenset(str(p["name"]).strip() for p in present if p.get("name")),
+        headcount=len(present), meeting_id=meeting_id,
+    )  # fmt: skip
+
+
+def bookings_between(
+    store: Store, start: dt.datetime, end: dt.datetime, *, skip_ids: Iterable[int] = ()
+) -> list[Booking]:
+    """The live, not cancelled meetings running at some moment of [start, end), with their people.
+
+    Reads by the indexed starts_at range (a meeting runs at most LONGEST_MEETING)."""
+    skip = set(skip_ids)
+    rows = [r for r in store.read_dicts(
+        "SELECT id, name, starts_at, ends_at, room, room_id, chair FROM meeting "
+        "WHERE voided_at IS NULL AND starts_at >= ? AND starts_at < ? AND ends_at > ? "
+        "AND NOT coalesce(cancelled, 0)",
+        (_stamp_sql(start - LONGEST_MEETING), _stamp_sql(end), _stamp_sql(start)),
+    ) if r["id"] not in skip]  # fmt: skip
+    people: dict[int, list[Row]] = {r["id"]: [] for r in rows}
+    ids = list(people)
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        for a in store.read_dicts(
+            f"SELECT meeting_id, name, role FROM meeting_attendee WHERE voided_at IS NULL "
+            f"AND meeting_id IN ({','.join('?' * len(part))})", part):  # fmt: skip
+            people[a["meeting_id"]].append(a)
+    out = []
+    for r in rows:
+        record = {**r, "starts_at": dt.datetime.fromisoformat(r["starts_at"]),
+                  "ends_at": dt.datetime.fromisoformat(r["ends_at"])}  # fmt: skip
+        out.append(booking_of(record, people[r["id"]], r["id"]))
+    return out
+
+
+def _occurrence_days(record: Record, repeat: Repeat | None) -> list[dt.date]:
+    first = record["starts_at"].date()
+    if repeat is None:
+        return [first]
+    try:
+        return rules.occurrences(first, repeat.rule, repeat.until)
+    except rules.RecurrenceError as exc:
+        raise ValidationError(str(exc), field="repeat") from None
+
+
+def check(store: Store, plan: Plan, meeting_id: int | None = None) -> list[Conflict]:
+    """Every conflict of the planned meeting (each occurrence of a series), sorted by date."""
+    record = _clean_values(plan.values)
+    _check_times(record)
+    found_room = _resolve_room(store, record)
+    capacity = found_room["capacity"] if found_room else None
+    attendees_ = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    base = booking_of(record, attendees_, meeting_id)
+    buffer = int(settings.get(store, "meeting_buffer_minutes"))
+    calendar = settings.calendar(store)
+    margin = dt.timedelta(minutes=buffer)
+    conflicts: list[Conflict] = []
+    skip = [meeting_id] if meeting_id is not None else []
+    for day in _occurrence_days(record, plan.repeat):
+        booking = rules.shift(base, day)
+        others = bookings_between(store, booking.starts_at - margin, booking.ends_at + margin,
+                                  skip_ids=skip)  # fmt: skip
+        conflicts += rules.find_conflicts(booking, others, buffer_minutes=buffer,
+                                          capacity=capacity, workdays=calendar)  # fmt: skip
+    return rules.sort_conflicts(conflicts)
+
+
+# -- saving --------------------------------------------------------------------------------
+
+
+def _conflict_fields(conflicts: Sequence[Conflict], reason: str) -> Record:
+    if not conflicts:
+        return {"conflict_reason": None, "conflicts": None}
+    return {"conflict_reason": reason.strip(),
+            "conflicts": "\n".join(c.line() for c in conflicts)}  # fmt: skip
+
+
+def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str = "") -> Record:
+    """Write a new meeting (every occurrence of a series) or change one; returns the (first) row.
+
+    ConflictError lists every conflict when there are some and `reason` is empty; with a reason
+    the meeting is saved and the reason kept with the conflicts found. Nothing is written on error.
+    """
+    conflicts = check(store, plan, meeting_id)
+    if conflicts and not reason.strip():
+        raise ConflictError(conflicts)
+    record = _clean_values(plan.values)
+    _check_times(record)
+    _resolve_room(store, record)
+    people = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    items = [_clean_agenda(a, n) for n, a in enumerate(plan.agenda, 1)]
+    with store.transaction():
+        if meeting_id is not None:
+            old = records.get(store, MEETING, meeting_id)
+            values = {**record, **_conflict_fields(conflicts, reason)}
+            if old.get("series_id"):
+                values["detached"] = True  # an occurrence changed on its own
+            saved = records.update(store, MEETING, meeting_id, values)
+            _sync(store, "meeting_attendee", meeting_id, people, ATTENDEE_COLUMNS)
+            _sync(store, "meeting_agenda_item", meeting_id, items, AGENDA_COLUMNS)
+            return saved
+        days = _occurrence_days(record, plan.repeat)
+        series_id = None
+        if plan.repeat is not None:
+            series_id = _new_series(store, plan.repeat, days[0])
+        first: Record | None = None
+        for day in days:
+            start = dt.datetime.combine(day, record["starts_at"].time())
+            mine = [c for c in conflicts if c.day == day]
+            values = {
+                **record, "starts_at": start,
+                "ends_at": start + (record["ends_at"] - record["starts_at"]),
+                "series_id": series_id, "occurrence_on": day if series_id else None,
+                **_conflict_fields(mine, reason),
+            }  # fmt: skip
+            saved = records.insert(store, MEETING, values)
+            _sync(
+                store,
+                "meeting_attendee",
+                saved["id"],
+                [{k: v for k, v in p.items() if k != "id"} for p in people],
+                ATTENDEE_COLUMNS,
+            )
+            _sync(
+                store,
+                "meeting_agenda_item",
+                saved["id"],
+                [{k: v for k, v in a.items() if k != "id"} for a in items],
+                AGENDA_COLUMNS,
+            )
+            first = first or saved
+        assert first is not None
+        return first
+
+
+def _new_series(store: Store, repeat: Repeat, first: dt.date) -> int:
+    stamp = now_text()
+    cur = store.conn.execute(
+        "INSERT INTO meeting_series (uuid, created_at, updated_at, rule, first_on, until, "
+        "description) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (new_uuid(), stamp, stamp, repeat.rule, first.isoformat(), repeat.until.isoformat(),
+         rules.describe_rule(repeat.rule, first)),
+    )  # fmt: skip
+    return int(cur.lastrowid or 0)
+
+
+def series(store: Store, series_id: int) -> Row:
+    """A series row with its live occurrences' ids (in date order)."""
+    found = store.read_dicts("SELECT * FROM meeting_series WHERE id = ?", (series_id,))
+    if not found:
+        raise KeyError(f"重复系列第 {series_id} 条不存在")
+    row = found[0]
+    row["meeting_ids"] = [r[0] for r in store.read(
+        "SELECT id FROM meeting WHERE series_id = ? AND voided_at IS NULL ORDER BY starts_at",
+        (series_id,))]  # fmt: skip
+    return row
+
+
+def plan_of(store: Store, meeting_id: int) -> Plan:
+    """The saved meeting as a plan (values, attendees, 议程) to check or save again."""
+    values = records.get(store, MEETING, meeting_id)
+    return Plan({f.name: values.get(f.name) for f in MEETING.fields},
+                attendees(store, meeting_id), agenda(store, meeting_id))  # fmt: skip
+
+
+def move(
+    store: Store, meeting_id: int, starts_at: dt.datetime, *, room: str | None = None,
+    reason: str = "",
+) -> Record:  # fmt: skip
+    """Move a meeting to a new start (same length), maybe another room; conflicts checked again."""
+    plan = plan_of(store, meeting_id)
+    length = plan.values["ends_at"] - plan.values["starts_at"]
+    plan.values["starts_at"] = starts_at
+    plan.values["ends_at"] = starts_at + length
+    if room is not None:
+        plan.values["room"] = room
+    return save(store, plan, meeting_id, reason=reason)
+
+
+def cancel(store: Store, meeting_id: int, reason: str = "") -> Record:
+    """Cancel one meeting (or one occurrence of a series): it stays listed, struck out, and
+    no longer blocks its room or its people."""
+    values = {"cancelled": True, "cancel_reason": _text(reason)}
+    old = records.get(store, MEETING, meeting_id)
+    if old.get("series_id"):
+        values["detached"] = True
+    return records.update(store, MEETING, meeting_id, values)
+
+
+def reinstate(store: Store, meeting_id: int) -> Record:
+    """Undo a cancellation after checking conflicts again (ConflictError if there are some)."""
+    plan = plan_of(store, meeting_id)
+    plan.values["cancelled"] = False
+    found = check(store, plan, meeting_id)
+    if found:
+        raise ConflictError(found)
+    return records.update(store, MEETING, meeting_id, {"cancelled": False, "cancel_reason": None})
+
+
+# -- attendee status -----------------------------------------------------------------------
+
+
+def set_attendee_status(store: Store, attendee_id: int, **changes: Any) -> Row:
+    """Change an attendee's notice / 回执 / 签到 status (notice, reply, reply_note, signed_at,
+    absent_reason)."""
+    allowed = {"notice", "reply", "reply_note", "signed_at", "absent_reason"}
+    bad = set(changes) - allowed
+    if bad:
+        raise ValidationError(f"参会人员没有「{'、'.join(sorted(bad))}」这一项")
+    if "notice" in changes and changes["notice"] not in NOTICE_STATES:
+        raise ValidationError(f"「通知」应为{'、'.join(NOTICE_STATES)}", field="notice")
+    if "reply" in changes and (changes["reply"] or "") not in REPLIES:
+        raise ValidationError(f"「回执」应为{'、'.join(r for r in REPLIES if r)}", field="reply")
+    data = {k: (v.isoformat(sep=" ") if isinstance(v, dt.datetime) else _text(v))
+            for k, v in changes.items()}  # fmt: skip
+    with store.transaction() as c:
+        sets = ", ".join(f"[{k}] = ?" for k in data)
+        c.execute(f"UPDATE meeting_attendee SET {sets}, updated_at = ? WHERE id = ?",
+                  [*data.values(), now_text(), attendee_id])  # fmt: skip
+    return store.read_dicts("SELECT * FROM meeting_attendee WHERE id = ?", (attendee_id,))[0]
+
+
+# -- 纪要 and decisions ---------------------------------------------------------------------
+
+
+def save_minutes(store: Store, meeting_id: int, text: str, items: Sequence[Row]) -> list[Row]:
+    """Keep the 纪要 text and its 议定事项 (decisions already sent to 督办 keep their link)."""
+    cleaned = [{**_clean_decision(d, n), "id": d.get("id")} for n, d in enumerate(items, 1)]
+    with store.transaction():
+        records.update(store, MEETING, meeting_id, {"minutes": _text(text)})
+        old = {d["id"]: d for d in decisions(store, meeting_id)}
+        for d in cleaned:
+            before = old.get(d["id"])
+            if before and before["supervision_id"] and before["text"] != d["text"]:
+                raise ValidationError(
+                    f"议定事项「{before['text'][:20]}」已转督办，内容不能再修改", field="decisions"
+                )
+        gone = [d for i, d in old.items() if i not in {c["id"] for c in cleaned}]
+        for d in gone:
+            if d["supervision_id"]:
+                raise ValidationError(
+                    f"议定事项「{d['text'][:20]}」已转督办，不能删除", field="decisions"
+                )
+        _sync(store, "meeting_decision", meeting_id, cleaned, DECISION_COLUMNS)
+    return decisions(store, meeting_id)
+
+
+def to_supervision(store: Store, decision_id: int, assigned_on: dt.date | None = None) -> Record:
+    """转督办: a 督办 item from one decision (source 会议决定); refused the second time."""
+    found = store.read_dicts(
+        "SELECT * FROM meeting_decision WHERE id = ? AND voided_at IS NULL", (decision_id,)
+    )
+    if not found:
+        raise KeyError(f"议定事项第 {decision_id} 条不存在")
+    d = found[0]
+    if d["supervision_id"]:
+        item = records.get(store, SUPERVISION, int(d["supervision_id"]))
+        raise ValidationError(f"该议定事项已转督办（{item.get('serial')}），不能重复转办")
+    meeting = records.get(store, MEETING, int(d["meeting_id"]))
+    held = meeting["starts_at"].date() if meeting.get("starts_at") else dt.date.today()
+    content = d["text"] if not meeting.get("name") else f"{d['text']}（{meeting['name']}议定）"
+    with store.transaction() as c:
+        item = records.insert(store, SUPERVISION, {
+            "source": "会议决定", "assigned_on": assigned_on or max(held, dt.date.today()),
+            "content": content, "lead_unit": d["lead_unit"], "owner": d["owner"],
+            "due_date": d["due_date"],
+        })  # fmt: skip
+        c.execute("UPDATE meeting_decision SET supervision_id = ?, updated_at = ? WHERE id = ?",
+                  (item["id"], now_text(), decision_id))  # fmt: skip
+    return item
+
+
+# -- the week ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A meeting as the week view draws it."""
+
+    id: int
+    name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    room: str
+    room_id: int | None
+    chair: str
+    category: str
+    cancelled: bool
+    conflict_reason: str
+    series_id: int | None
+    host_dept: str = ""
+
+
+def between(store: Store, start: dt.datetime, end: dt.datetime, *,
+            cancelled: bool = True) -> list[Slot]:  # fmt: skip
+    """The live meetings running at some moment of [start, end), by start time (indexed range)."""
+    sql = (
+        "SELECT id, name, starts_at, ends_at, room, room_id, chair, category, cancelled, "
+        "conflict_reason, series_id, host_dept FROM meeting "
+        "WHERE voided_at IS NULL AND starts_at >= ? AND starts_at < ? AND ends_at > ?"
+    )
+    if not cancelled:
+        sql += " AND NOT coalesce(cancelled, 0)"
+    rows = store.read(sql + " ORDER BY starts_at, id", (
+        _stamp_sql(start - LONGEST_MEETING), _stamp_sql(end), _stamp_sql(start)))  # fmt: skip
+    return [
+        Slot(r[0], r[1] or "", dt.datetime.fromisoformat(r[2]), dt.datetime.fromisoformat(r[3]),
+             r[4] or "", r[5], r[6] or "", r[7] or "", bool(r[8]), r[9] or "", r[10], r[11] or "")
+        for r in rows
+    ]  # fmt: skip
+
+
+def week(store: Store, monday: dt.date) -> list[Slot]:
+    """The meetings of the week starting `monday` (cancelled ones included, marked)."""
+    start = dt.datetime.combine(monday, dt.time())
+    return between(store, start, start + dt.timedelta(days=7))
