@@ -49,5 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("due_soon_days", "临期提醒天数", 3, int, help="距办理时限不超过该天数时显示黄色"),
     Setting("duplicate_title_days", "同标题提醒天数", 30, int,
             help="该天数内收到同标题文件时提醒可能重复"),
+    # 接待 (issue 6): retention of the visitor log and the unit's own reception limits.
+    Setting("visitor_retention_months", "来访记录保留月数", 24, int, group="接待",
+            help="超过该月数的来访登记可以清理（清理前会提示条数并确认）"),
+    Setting("reception_meal_limit", "工作餐标准（元/人）", 100, int, group="接待",
+            help="公务接待工作餐人均费用上限，按本地规定填写；0 表示不检查"),
+    Setting("reception_lodging_limit", "住宿标准（元/间·夜）", 380, int, group="接待",
+            help="公务接待住宿房费上限，按本地差旅住宿标准填写；0 表示不检查"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}

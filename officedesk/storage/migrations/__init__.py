@@ -12,10 +12,11 @@ from sqlite_utils import Database, Migrations
 
 from officedesk.core.fields import Register
 from officedesk.storage import schema
-from officedesk.storage.migrations import m0001_initial
+from officedesk.storage.migrations import m0001_initial, m0005_reception
 
 migrations = Migrations("officedesk")
 migrations(name="0001_initial")(m0001_initial.apply)
+migrations(name="0005_reception")(m0005_reception.apply)
 
 
 def table_columns(db: Database, table: str) -> set[str]:
