@@ -54,12 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", help="导出文件（扩展名决定格式）")
     e.add_argument("--year", type=int, help="只导出该年度")
     e.add_argument("--search", default="", help="只导出检索到的记录")
+    e.add_argument("--full-id", action="store_true",
+                   help="本次导出显示完整证件号码（默认只显示前 6 位和后 4 位）")  # fmt: skip
 
     s = sub.add_parser("search", help="检索登记簿（任意长度的中文词、拼音首字母）")
     s.add_argument("text", help="检索词，空格分隔的多个词须同时出现")
     s.add_argument("--register", choices=REGISTER_KEYS, default="documents", metavar="R")
     s.add_argument("--json", action="store_true", help="以 JSON 输出：count、elapsed_ms、rows")
     s.add_argument("--limit", type=int, default=50, help="输出的条数（默认 50）")
+    s.add_argument("--full-id", action="store_true",
+                   help="显示完整证件号码（默认只显示前 6 位和后 4 位）")  # fmt: skip
 
     sub.add_parser("check", help="检查数据库完整性、检索索引与编号")
 
@@ -101,7 +105,7 @@ def _query(store: Any, register_key: str, search: str = "", year: int | None = N
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search a register and print the first page of rows."""
-    from officedesk.core.fields import format_value
+    from officedesk.core.fields import format_value, masked_record
     from officedesk.storage import query as q
 
     with _open_store(args, writer=False) as store:
@@ -109,7 +113,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = q.search(store, query, limit=args.limit)
     reg = query.register
     if args.json:
-        rows = [{k: v for k, v in r.items() if k != "uuid"} for r in result.rows]
+        rows = [{k: v for k, v in masked_record(reg, r).items() if k != "uuid"}
+                for r in result.rows]  # fmt: skip
         print(json.dumps({"register": reg.key, "query": args.text, "count": result.count,
                           "elapsed_ms": round(result.elapsed_ms, 2), "rows": rows},
                          ensure_ascii=False, indent=1))  # fmt: skip
@@ -219,8 +224,15 @@ KNOWN_FAILURES = {"CommandError", "StorageError", "AlreadyOpen", "ValidationErro
 
 def run_command(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one sub-command, turning known failures into one Chinese line on stderr."""
+    from contextlib import nullcontext
+
+    from officedesk.core.fields import reveal_sensitive
+
+    # 证件号码 stay masked unless this one command was explicitly asked for them (--full-id).
+    reveal = reveal_sensitive() if getattr(args, "full_id", False) else nullcontext()
     try:
-        return command(args)
+        with reveal:
+            return command(args)
     except KeyboardInterrupt:
         print("officedesk: 已中断", file=sys.stderr)
         return 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -59,11 +61,19 @@ class Field:
     aliases: tuple[str, ...] = ()  # header names an old Excel register may use
     completion: str | None = None  # directory list that completes it: units, people, departments
     help: str = ""
+    # Personal data (证件号码): every path that turns the value into text shows mask(value)
+    # unless the caller deliberately reveals it (reveal_sensitive). The full value is stored.
+    mask: Callable[[str], str] | None = field(default=None, compare=False)
 
     @property
     def sql_type(self) -> str:
         """The SQLite column type for this field."""
         return SQL_TYPES[self.kind]
+
+    @property
+    def sensitive(self) -> bool:
+        """Whether the value is personal data shown masked unless revealed."""
+        return self.mask is not None
 
 
 @dataclass(frozen=True)
@@ -135,10 +145,42 @@ class Register:
         return str(record.get(self.serial_field or "id", ""))
 
 
+_REVEAL: contextvars.ContextVar[bool] = contextvars.ContextVar("reveal_sensitive", default=False)
+
+
+@contextmanager
+def reveal_sensitive() -> Iterator[None]:
+    """Within this block (this thread only) sensitive fields show in full: the explicit
+    "show the full number" request of one export, print or CLI command."""
+    token = _REVEAL.set(True)
+    try:
+        yield
+    finally:
+        _REVEAL.reset(token)
+
+
+def revealing() -> bool:
+    """Whether sensitive fields are being shown in full right now (see reveal_sensitive)."""
+    return _REVEAL.get()
+
+
+def masked_record(register: Register, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `row` with its sensitive fields masked (unless revealing): for raw-value paths
+    such as the CLI's JSON."""
+    out = dict(row)
+    if not _REVEAL.get():
+        for f in register.fields:
+            if f.mask is not None and out.get(f.name):
+                out[f.name] = f.mask(str(out[f.name]))
+    return out
+
+
 def format_value(f: Field, value: Any) -> str:
     """The text a value shows as on screen, in exports as text and in prints."""
     if value is None or value == "":
         return ""
+    if f.mask is not None and not _REVEAL.get():
+        return f.mask(str(value))
     if f.kind is Kind.DATE:
         if isinstance(value, (dt.date, dt.datetime)):
             return value.strftime("%Y-%m-%d")

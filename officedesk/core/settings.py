@@ -76,5 +76,12 @@ SETTINGS: tuple[Setting, ...] = (
             help="偶数人时：A 台下看 …3 1 2 4…（1 号居中偏左）；B 台下看 …4 2 1 3…"),
     Setting("meeting_contact", "会议通知联系人", "", group="会议"),
     Setting("meeting_contact_phone", "会议通知联系电话", "", group="会议"),
+    # 接待 (issue 6): retention of the visitor log and the unit's own reception limits.
+    Setting("visitor_retention_months", "来访记录保留月数", 24, int, group="接待",
+            help="超过该月数的来访登记可以清理（清理前会提示条数并确认）"),
+    Setting("reception_meal_limit", "工作餐标准（元/人）", 100, int, group="接待",
+            help="公务接待工作餐人均费用上限，按本地规定填写；0 表示不检查"),
+    Setting("reception_lodging_limit", "住宿标准（元/间·夜）", 380, int, group="接待",
+            help="公务接待住宿房费上限，按本地差旅住宿标准填写；0 表示不检查"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -256,6 +256,14 @@ class _RowWriter:
 
             return bool_cell
 
+        if f.sensitive:  # 证件号码: masked unless this export was asked to show it in full
+
+            def sensitive_cell(row: dict[str, Any], ref: str) -> str:
+                text = format_value(f, row.get(name))
+                return _inline(text, ref, data, quoted) if text else _empty(ref, data)
+
+            return sensitive_cell
+
         def text_cell(row: dict[str, Any], ref: str) -> str:
             value = row.get(name)
             if value is None or value == "":
