@@ -26,18 +26,6 @@ migrations(name="0002_workflow")(m0002_workflow.apply)
 migrations(name="0003_archive")(m0003_archive.apply)
 migrations(name="0004_meetings")(m0004_meetings.apply)
 migrations(name="0005_reception")(m0005_reception.apply)
-from officedesk.storage.migrations import (
-    m0001_initial,
-    m0002_workflow,
-    m0003_archive,
-    m0004_meetings,
-)
-
-from officedesk.storage.migrations import (
-    m0001_initial,
-    m0002_workflow,
-    m0003_archive,
-)
 
 
 def table_columns(db: Database, table: str) -> set[str]:
