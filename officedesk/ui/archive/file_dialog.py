@@ -148,7 +148,9 @@ class FileDialog(QDialog):
         try:
             self.filed = archive.file_documents(self.store, items)
         except ValidationError as exc:
-            messages.warn(self, self.tr("无法归档"), str(exc) + "\n\n" + self.tr("本次未归档任何文件。"))
+            messages.warn(
+                self, self.tr("无法归档"), str(exc) + "\n\n" + self.tr("本次未归档任何文件。")
+            )
             return False
         except StorageError as exc:
             messages.warn(self, self.tr("归档失败"), str(exc))
