@@ -48,7 +48,7 @@ def export_catalogue(store: Store, path: Path, year: int | None = None, *,
         volumes = catalogue_volumes(store, year, by_retention=by_retention)
         return write_catalogue_docx(Path(path), volumes, export_meta(store), progress)
     if suffix == ".xlsx":
-        rows = archive.catalogue_rows(store, year)
+        rows = archive.iter_catalogue(store, year)
         subtitle = f"全宗号：{archive.fonds_no(store)}" + (f"　{year}年度" if year else "")
         return write_catalogue_xlsx(Path(path), rows, export_meta(store, subtitle), progress)
     raise ExportError(f"归档文件目录只能导出为 .docx 或 .xlsx，不是「{path}」", Path(path))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -446,6 +446,23 @@ def catalogue_rows(store: Store, year: int | None = None, retention: str | None 
             sql += f" AND [{column}] = ?"
             params.append(value)
     return store.read_dicts(sql + f" ORDER BY {_order_sql(scheme(store))}", params)
+
+
+def iter_catalogue(store: Store, year: int | None = None, batch: int = 2000
+                   ) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """Live 件 in catalogue order, read `batch` rows at a time (exports of any size)."""
+    sql = f"SELECT id, year, org_code, {_RANK}, item_no FROM archive_item WHERE voided_at IS NULL"
+    params: list[Any] = []
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    ids = [int(r[0]) for r in store.read(sql + f" ORDER BY {_order_sql(scheme(store))}", params)]
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = records.get_many(store, ARCHIVE_ITEM, chunk)
+        for i in chunk:
+            if i in rows:
+                yield rows[i]
 
 
 def volumes(store: Store, by_retention: bool) -> list[tuple[int, str | None]]:
