@@ -106,7 +106,10 @@ class FileDialog(QDialog):
             self.table.setItem(r, COL_NOTES, note)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, self.fontMetrics().horizontalAdvance("关于") * 14)
+        self.table.setWordWrap(False)
         self.buttons = QDialogButtonBox(self)
         self.file_button = self.buttons.addButton(self.tr("归档"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
