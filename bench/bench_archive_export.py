@@ -30,7 +30,7 @@ from officedesk.storage.db import Store
 from officedesk.storage.query import Query
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_export import TODAY, _documents  # noqa: E402
+from bench_export import TODAY, _documents
 
 
 def fill(data_dir: Path, n: int) -> None:

@@ -44,6 +44,16 @@ def export_catalogue(store: Store, path: Path, year: int | None = None, *,
     from officedesk.exports.common import ExportError
 
     suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        from officedesk.printing.archive_catalogue import catalogue_job
+        from officedesk.printing.service import ensure_gui_app, print_to_pdf
+
+        ensure_gui_app()
+        volumes = catalogue_volumes(store, year, by_retention=by_retention)
+        if not volumes:
+            raise ExportError(f"没有可导出的归档文件，未生成「{path}」。", Path(path))
+        print_to_pdf(catalogue_job(volumes, fonds_name_of(store)), Path(path))
+        return sum(len(v.rows) for v in volumes)
     if suffix == ".docx":
         volumes = catalogue_volumes(store, year, by_retention=by_retention)
         return write_catalogue_docx(Path(path), volumes, export_meta(store), progress)
@@ -51,4 +61,9 @@ def export_catalogue(store: Store, path: Path, year: int | None = None, *,
         rows = archive.iter_catalogue(store, year)
         subtitle = f"全宗号：{archive.fonds_no(store)}" + (f"　{year}年度" if year else "")
         return write_catalogue_xlsx(Path(path), rows, export_meta(store, subtitle), progress)
-    raise ExportError(f"归档文件目录只能导出为 .docx 或 .xlsx，不是「{path}」", Path(path))
+    raise ExportError(f"归档文件目录只能导出为 .docx、.xlsx 或 .pdf，不是「{path}」", Path(path))
+
+
+def fonds_name_of(store: Store) -> str:
+    """The 全宗名称 (or the unit's name)."""
+    return archive.fonds_name(store)

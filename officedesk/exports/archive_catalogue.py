@@ -95,6 +95,15 @@ class Volume:
     rows: Sequence[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def periods(self) -> str:
+        """保管期限 on the cover: the volume's, or those its 件 have (永久、定期30年)."""
+        if self.retention:
+            return self.retention
+        order = ("永久", "定期30年", "定期10年")
+        have = {str(r.get("retention")) for r in self.rows}
+        return "、".join(p for p in order if p in have)
+
+    @property
     def heading(self) -> str:
         """What the volume is: 2024年度 永久."""
         return f"{self.year}年度" + (f" {self.retention}" if self.retention else "")
@@ -190,7 +199,7 @@ def _cover(document: Document, volume: Volume, *, first: bool) -> None:
         ("全　宗　号", volume.fonds_no),
         ("全宗名称", volume.fonds_name),
         ("年　　度", str(volume.year)),
-        ("保管期限", volume.retention or "永久、定期30年、定期10年"),
+        ("保管期限", volume.periods),
         ("机构(问题)", volume.orgs),
     )
     table = document.add_table(rows=len(lines), cols=2)

@@ -18,7 +18,7 @@ from officedesk.storage import archive
 from officedesk.storage.db import Store
 from officedesk.ui import messages
 
-FILTERS = "Word 文档，含封面 (*.docx);;Excel 工作簿 (*.xlsx)"
+FILTERS = "Word 文档，含封面 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件，含封面 (*.pdf)"
 
 
 class CatalogueDialog(QDialog):
@@ -64,7 +64,7 @@ class CatalogueDialog(QDialog):
         if not path:
             return
         self.target = Path(path)
-        if self.target.suffix.lower() not in (".docx", ".xlsx"):
-            messages.warn(self, self.tr("无法导出"), self.tr("请选择 .docx 或 .xlsx 格式。"))
+        if self.target.suffix.lower() not in (".docx", ".xlsx", ".pdf"):
+            messages.warn(self, self.tr("无法导出"), self.tr("请选择 .docx、.xlsx 或 .pdf 格式。"))
             return
         self.accept()
