@@ -68,6 +68,11 @@ COLUMNS: tuple[tuple[str, str, float, bool], ...] = (
     ("备注", "remarks", 14, False),
 )
 _T = qn("w:t")
+_AFTER_PBDR = ("shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+               "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+               "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+               "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # fmt: skip
 
 # The catalogue as a register for the .xlsx writer: its columns, in its order, all text but 页数.
 CATALOGUE = Register(
@@ -218,7 +223,10 @@ def _cover(document: Document, volume: Volume, *, first: bool) -> None:
                 borders = element("w:pBdr")
                 borders.append(element("w:bottom", val="single", sz="6", space="1",
                                        color="000000"))  # fmt: skip
-                paragraph._p.get_or_add_pPr().append(borders)
+                # CT_PPr order: pBdr comes before shd, tabs, …, spacing, ind, jc.
+                paragraph._p.get_or_add_pPr().insert_element_before(
+                    borders, *(f"w:{t}" for t in _AFTER_PBDR)
+                )
     _page_break(document)
 
 
