@@ -65,7 +65,7 @@ def fill(store: Store, rng: random.Random, today: dt.date, most: int = 400) -> d
         settings.set_many(store, {"fonds_no": FONDS_NO})
     filed: list[dict[str, Any]] = []
     for year in range(today.year - 3, today.year):
-        docs = archive.fileable(store, year)[: max(0, most - len(filed))]
+        docs = archive.fileable(store, year, limit=most // 3)  # some of each past year
         if docs:
             filed += archive.file_documents(store, [(int(d["id"]), None) for d in docs])
     boxes = 0

@@ -366,8 +366,8 @@ def propose(store: Store, doc: Record, *, rules_: Sequence[RetentionRule] | None
     return Proposal(int(doc["id"]), values, notes)
 
 
-def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = None
-             ) -> list[Record]:  # fmt: skip
+def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = None,
+             limit: int | None = None) -> list[Record]:  # fmt: skip
     """办结未归档: live 收文 that are 已办结 or 待归档 and have no 档号, oldest first."""
     sql = (
         "SELECT id FROM incoming_document WHERE voided_at IS NULL AND status IN (?, ?) "
@@ -380,7 +380,10 @@ def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = 
     if ids is not None:
         sql += f" AND id IN ({','.join('?' * len(ids))})"
         params += list(ids)
-    found = [int(r[0]) for r in store.read(sql + " ORDER BY received_at, id", params)]
+    sql += " ORDER BY received_at, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    found = [int(r[0]) for r in store.read(sql, params)]
     return [records.get(store, INCOMING_DOCUMENT, i) for i in found]
 
 
