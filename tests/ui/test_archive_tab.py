@@ -137,3 +137,90 @@ def test_year_review_files_every_done_document(qtbot: Any, window: MainWindow, s
     assert [tuple(r) for r in filed] == [("局长办公会议纪要", "Z109-WS·2024-Y-BGS-0001")]
     assert len(archive.fileable(store, 2024)) == 1
     assert tab.model.rowCount() == 1
+
+
+def _select_rows(tab: RegisterTab, rows: list[int]) -> None:
+    model = tab.view.selectionModel()
+    model.clearSelection()
+    for row in rows:
+        model.select(tab.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+
+
+def test_new_item_typed_by_keyboard_gets_its_number(qtbot: Any, window: MainWindow,
+                                                    store: Store) -> None:  # fmt: skip
+    from officedesk.ui.archive.item_form import ArchiveItemForm
+
+    tab = window.show_register(ARCHIVE_ITEM.key)
+    seen: list[str] = []
+
+    def type_and_save() -> None:
+        form = QApplication.activeModalWidget()
+        seen.append(type(form).__name__)
+        assert isinstance(form, ArchiveItemForm)
+        form.editors["year"].set_value("2023")  # type: ignore[attr-defined]
+        form.editors["retention"].set_value("永久")  # type: ignore[attr-defined]
+        form.editors["org_code"].set_value("BGS")  # type: ignore[attr-defined]
+        form.editors["title"].setFocus()
+        type_text(qtbot, form.editors["title"], "[局长办公会议记录]")
+        form.editors["doc_date"].set_value("20230315")  # type: ignore[attr-defined]
+        qtbot.keyClick(form.editors["title"], Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, type_and_save)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["ArchiveItemForm"]
+    row = store.read_dicts("SELECT archive_no, item_no, title FROM archive_item")
+    assert row == [{"archive_no": "Z109-WS·2023-Y-BGS-0001", "item_no": "0001",
+                    "title": "[局长办公会议记录]"}]  # fmt: skip
+    assert tab.model.rowCount() == 1
+
+
+def test_boxing_refuses_mixed_periods(qtbot: Any, window: MainWindow, store: Store,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(messages, "ask_text", lambda *_a, **_k: "")
+    base = {"year": 2024, "org_code": "BGS", "title": "关于…的通知", "doc_date": "20240102"}
+    for retention in ("永久", "永久", "定期10年"):
+        archive.add_item(store, {**base, "retention": retention})
+    tab = window.show_register(ARCHIVE_ITEM.key)
+    tab.refresh()
+    _select_rows(tab, [0, 1, 2])
+    tab.box_action.trigger()
+    assert shown and "不能混装" in shown[0]
+    assert store.read("SELECT count(*) FROM archive_item WHERE box_no IS NOT NULL")[0][0] == 0
+    nos = [tab.model.record(r)["archive_no"] for r in range(3)]
+    _select_rows(tab, [i for i, n in enumerate(nos) if "-Y-" in n])
+    tab.box_action.trigger()
+    boxed = store.read("SELECT archive_no, box_no FROM archive_item WHERE box_no IS NOT NULL")
+    assert sorted(tuple(r) for r in boxed) == [
+        ("Z109-WS·2024-Y-BGS-0001", "0001"),
+        ("Z109-WS·2024-Y-BGS-0002", "0001"),
+    ]
+
+
+def test_labels_dialog_saves_its_layout_and_writes_a_pdf(qtbot: Any, window: MainWindow,
+                                                         store: Store, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from officedesk.ui.archive.labels_dialog import OPTION_KEY, LabelsDialog
+
+    item = archive.add_item(store, {"year": 2024, "retention": "永久", "org_code": "BGS",
+                                    "title": "关于…的通知", "pages": 5})  # fmt: skip
+    target = tmp_path / "章.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *_a: str(target))
+    dialog = LabelsDialog(store, [item], window)
+    qtbot.addWidget(dialog)
+    dialog.left.setValue(14.5)
+    dialog.start_at.setValue(5)
+    dialog.pdf_button.click()
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
+    assert archive.option(store, OPTION_KEY, {})["left_mm"] == 14.5
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda _p, _t, text: warned.append(text))
+    again = LabelsDialog(store, [item], window)
+    qtbot.addWidget(again)
+    assert again.left.value() == 14.5
+    again.columns.setValue(5)
+    again.pdf_button.click()
+    assert warned and "超出 A4 纸宽" in warned[0]
