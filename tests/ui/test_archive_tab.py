@@ -224,3 +224,23 @@ def test_labels_dialog_saves_its_layout_and_writes_a_pdf(qtbot: Any, window: Mai
     again.columns.setValue(5)
     again.pdf_button.click()
     assert warned and "超出 A4 纸宽" in warned[0]
+
+
+def test_lend_and_give_back(qtbot: Any, window: MainWindow, store: Store) -> None:
+    from officedesk.core.registers import ARCHIVE_LOAN
+    from officedesk.ui.archive.loan_dialog import LoanDialog
+
+    item = archive.add_item(store, {"year": 2024, "retention": "永久", "org_code": "BGS",
+                                    "title": "关于…的通知"})  # fmt: skip
+    dialog = LoanDialog(store, item["id"], window)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.borrower, "李明")
+    qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    loans = window.show_register(ARCHIVE_LOAN.key)
+    loans.refresh()
+    assert loans.model.rowCount() == 1
+    _select_rows(loans, [0])
+    loans.return_action.trigger()
+    row = store.read_dicts("SELECT borrower, returned_on FROM archive_loan")[0]
+    assert row == {"borrower": "李明", "returned_on": dt.date.today().isoformat()}

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from officedesk.core.registers import ARCHIVE_ITEM, INCOMING_DOCUMENT
+from officedesk.core.registers import ARCHIVE_ITEM, ARCHIVE_LOAN, INCOMING_DOCUMENT
 from officedesk.storage import archive
 from officedesk.storage.db import Store
 from officedesk.ui import messages
@@ -27,6 +27,32 @@ def install(window: Any) -> None:
         tab.tr("归档…"), file_selected, FILE_SHORTCUT, needs="some",
         tooltip=tab.tr("把选中的办结收文归档为档案（Ctrl+Shift+G）"),
     )  # fmt: skip
+    loans = window.register_tabs.get(ARCHIVE_LOAN.key)
+    if loans is not None:
+        loans.return_action = loans.add_record_action(
+            loans.tr("归还"), lambda: give_back(loans, window.changes), needs="some",
+            tooltip=loans.tr("登记选中的借阅今天已归还"),
+        )  # fmt: skip
+
+
+def give_back(tab: Any, changes: Any) -> int:
+    """归还: the selected loans are returned today; the number recorded."""
+    from officedesk.storage import archive_loans
+
+    done = 0
+    try:
+        for loan_id in tab.selected_ids():
+            archive_loans.give_back(tab.store, loan_id)
+            done += 1
+    except Exception as exc:
+        messages.show_error(tab, exc, tab.tr("无法登记归还"))
+    if done:
+        if changes is not None:
+            changes.notify(ARCHIVE_LOAN.key)
+        else:
+            tab.refresh()
+        tab.status_message.emit(tab.tr("已登记归还 {n} 件").format(n=done))
+    return done
 
 
 def file_documents(parent: QWidget, store: Store, changes: Any, *, ids: list[int] | None = None,
