@@ -286,3 +286,22 @@ def test_loans_and_the_agenda(store: Store) -> None:
     assert agenda.collect(store, dt.date(2026, 3, 20), 3) == []
     with pytest.raises(ValidationError, match="已于"):
         archive_loans.give_back(store, loan["id"])
+
+
+def test_the_scheme_cannot_change_under_numbered_items(store: Store) -> None:
+    _fonds(store)
+    archive.add_item(store, _item())
+    settings.set_many(store, {"archive_scheme": "年度-保管期限"})
+    with pytest.raises(ValidationError, match="分类方案在全宗内应保持不变"):
+        archive.add_item(store, _item())
+    assert archive.add_item(store, _item(year=2012))["archive_no"] == "Z109-WS·2012-Y-0001"
+
+
+def test_a_document_with_a_restored_item_is_not_filed_twice(store: Store) -> None:
+    _fonds(store)
+    doc = _document(store)
+    item = archive.file_document(store, doc["id"])
+    archive.void_item(store, item["id"])
+    records.restore(store, ARCHIVE_ITEM, item["id"])  # from the recycle bin
+    with pytest.raises(ValidationError, match="已有归档文件 Z109-WS·2024-D10-BGS-0001"):
+        archive.file_document(store, doc["id"])
