@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from officedesk import demo_archive
 from officedesk.core.docnumber import format_serial
 from officedesk.core.fields import Record
 from officedesk.core.registers import (
-    ARCHIVE_ITEM,
     INCOMING_DOCUMENT,
     MEETING,
     PETITION,
@@ -206,8 +206,7 @@ def documents(
             if finish < today and (age > 45 or rng.random() < 0.6):
                 rec.update(done_on=finish.isoformat(), result="已按要求办理完毕", status="已办结")
                 if year < today.year and rng.random() < 0.7:
-                    rec.update(status="已归档",
-                               archive_no=f"Z109-WS·{year}-D30-BGS-{serial_no[year]:04d}")  # fmt: skip
+                    rec["status"] = "待归档"  # demo_archive files some of them as 件
             else:
                 rec["status"] = "办理中"
         else:
@@ -273,17 +272,6 @@ def _small_registers(rng: random.Random, today: dt.date) -> dict[Any, list[Recor
          "due_date": r + dt.timedelta(days=60)}
         for i in range(1, 13)
     ]  # fmt: skip
-    archive = []
-    for i in range(1, 61):
-        year = today.year - 1
-        archive.append({
-            "archive_no": f"Z109-WS·{year}-D30-BGS-{i:04d}", "year": year, "retention": "定期30年",
-            "org_code": "BGS", "item_no": f"{i:04d}", "doc_ref": f"林草发〔{year}〕{i}号",
-            "author": "省林业和草原局", "title": f"关于{rng.choice(VERBS)}{rng.choice(TOPICS).format(y=year)}的通知",
-            "doc_date": f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}", "pages": rng.randint(2, 20),
-            "box_no": f"{(i - 1) // 20 + 1:03d}",
-        })  # fmt: skip
-    out[ARCHIVE_ITEM] = archive
     return out
 
 
@@ -395,6 +383,8 @@ def fill(
     ):
         records.raise_serial_counter(store, INCOMING_DOCUMENT, year, last)
     _fill_directory(store, rng)
+    say("正在归档示例收文…")
+    counts.update(demo_archive.fill(store, rng, today))
     return DemoReport(counts, time.perf_counter() - started)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,10 +232,26 @@ def _item_values(store: Store, values: Record) -> tuple[Record, Category]:
     return data, cat
 
 
+def _check_scheme_kept(store: Store, cat: Category) -> None:
+    """The 全宗's 件 of a year are all numbered under one scheme (with or without 机构)."""
+    row = store.conn.execute(
+        "SELECT category, archive_no FROM archive_item WHERE voided_at IS NULL AND year = ? "
+        "AND category IS NOT NULL LIMIT 1",
+        (cat.year,),
+    ).fetchone()
+    if row and str(row[0]).endswith("|") != (cat.org == ""):
+        raise ValidationError(
+            f"{cat.year}年度已有文件按另一种分类方案编号（如 {row[1]}）。分类方案在全宗内应保持不变，"
+            "请在 设置 → 档案 中改回原来的分类方案。",
+            "archive_scheme",
+        )
+
+
 def add_item(store: Store, values: Record) -> Record:
     """Save a new 件: 件号 allocated (or the one given, if free) and 档号 derived, atomically."""
     fonds = fonds_no(store)
     data, cat = _item_values(store, values)
+    _check_scheme_kept(store, cat)
     typed_no = str(data.get("item_no") or "").strip()
     with store.transaction():
         if typed_no:
@@ -366,8 +382,8 @@ def propose(store: Store, doc: Record, *, rules_: Sequence[RetentionRule] | None
     return Proposal(int(doc["id"]), values, notes)
 
 
-def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = None
-             ) -> list[Record]:  # fmt: skip
+def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = None,
+             limit: int | None = None) -> list[Record]:  # fmt: skip
     """办结未归档: live 收文 that are 已办结 or 待归档 and have no 档号, oldest first."""
     sql = (
         "SELECT id FROM incoming_document WHERE voided_at IS NULL AND status IN (?, ?) "
@@ -380,11 +396,14 @@ def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = 
     if ids is not None:
         sql += f" AND id IN ({','.join('?' * len(ids))})"
         params += list(ids)
-    found = [int(r[0]) for r in store.read(sql + " ORDER BY received_at, id", params)]
+    sql += " ORDER BY received_at, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    found = [int(r[0]) for r in store.read(sql, params)]
     return [records.get(store, INCOMING_DOCUMENT, i) for i in found]
 
 
-def _check_fileable(doc: Record) -> None:
+def _check_fileable(store: Store, doc: Record) -> None:
     what = INCOMING_DOCUMENT.describe_record(doc)
     if doc["voided_at"]:
         raise ValidationError(f"{what}已作废，不能归档")
@@ -394,6 +413,12 @@ def _check_fileable(doc: Record) -> None:
         raise ValidationError(
             f"{what}的状态是「{doc.get('status')}」，办结后才能归档（已办结或待归档）", "status"
         )
+    filed = store.read(
+        "SELECT archive_no FROM archive_item WHERE document_id = ? AND voided_at IS NULL",
+        (doc["id"],),
+    )
+    if filed:  # a voided 件 restored from the recycle bin while its 收文 was 待归档
+        raise ValidationError(f"{what}已有归档文件 {filed[0][0]}，不能重复归档")
 
 
 def file_document(store: Store, document_id: int, values: Record | None = None) -> Record:
@@ -407,7 +432,7 @@ def file_documents(store: Store, items: Sequence[tuple[int, Record | None]]) -> 
     with store.transaction():
         for document_id, values in items:
             doc = records.get(store, INCOMING_DOCUMENT, document_id)
-            _check_fileable(doc)
+            _check_fileable(store, doc)
             data = dict(values) if values is not None else propose(store, doc).values
             data["document_id"] = document_id
             try:
@@ -446,6 +471,23 @@ def catalogue_rows(store: Store, year: int | None = None, retention: str | None 
             sql += f" AND [{column}] = ?"
             params.append(value)
     return store.read_dicts(sql + f" ORDER BY {_order_sql(scheme(store))}", params)
+
+
+def iter_catalogue(store: Store, year: int | None = None, batch: int = 2000
+                   ) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """Live 件 in catalogue order, read `batch` rows at a time (exports of any size)."""
+    sql = f"SELECT id, year, org_code, {_RANK}, item_no FROM archive_item WHERE voided_at IS NULL"
+    params: list[Any] = []
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    ids = [int(r[0]) for r in store.read(sql + f" ORDER BY {_order_sql(scheme(store))}", params)]
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = records.get_many(store, ARCHIVE_ITEM, chunk)
+        for i in chunk:
+            if i in rows:
+                yield rows[i]
 
 
 def volumes(store: Store, by_retention: bool) -> list[tuple[int, str | None]]:

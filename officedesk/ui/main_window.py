@@ -29,6 +29,8 @@ from officedesk.storage import settings
 from officedesk.storage.db import Store
 from officedesk.storage.query import Query
 from officedesk.ui import messages, tasks
+from officedesk.ui.archive import ArchiveTab
+from officedesk.ui.archive import install as install_archive
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
 from officedesk.ui.register_tab import RegisterTab
 
@@ -40,11 +42,11 @@ TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("督查督办", ("supervision",)),
     ("会议安排", ("meetings",)),
     ("接待", ("visitors", "receptions", "petitions")),
-    ("档案", ("archive",)),
+    ("档案", ("archive", "archive_loans")),
 )
 # A register whose tab does more than the generic list (a week view, workflow actions…) names its
 # RegisterTab subclass here; the others get the generic RegisterTab.
-TAB_CLASSES: dict[str, type[RegisterTab]] = {}
+TAB_CLASSES: dict[str, type[RegisterTab]] = {"archive": ArchiveTab}
 IN_PROGRESS = ("办理中", "传阅中")
 
 
@@ -318,6 +320,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         for group in set(self.sub_tabs.values()):
             group.currentChanged.connect(lambda _i: self._tab_changed(self.tabs.currentIndex()))
+        install_archive(self)
 
     # -- reacting ------------------------------------------------------------------------
 

@@ -235,3 +235,73 @@ def test_org_list_and_table(store: Store) -> None:
     assert archive.retention_rules(store)[0].org == "XFB"
     with pytest.raises(ValidationError, match="第 1 行"):
         archive.set_retention_rules(store, [RetentionRule("信访", "长期")])
+
+
+# -- boxes and loans ------------------------------------------------------------------------
+
+
+def test_boxes_never_mix_categories(store: Store) -> None:
+    from officedesk.storage import archive_boxes
+
+    _fonds(store)
+    a = [archive.add_item(store, _item(pages=3))["id"] for _ in range(3)]
+    other = archive.add_item(store, _item(retention="定期30年"))["id"]
+    number = archive_boxes.assign(store, a[:2])
+    assert number == "0001"
+    with pytest.raises(ValidationError, match=r"不能混装.*2011年 定期30年 BGS"):
+        archive_boxes.assign(store, [other], number)
+    with pytest.raises(ValidationError, match="不能混装"):
+        archive_boxes.assign(store, [a[2], other])
+    archive_boxes.assign(store, [a[2]], "1")
+    box = archive_boxes.box(store, "0001")
+    assert (box.item_range, box.count, box.pages) == ("0001—0003", 3, 9)
+    assert (box.year, box.retention, box.org_code) == (2011, "永久", "BGS")
+    assert archive_boxes.assign(store, [other]) == "0002"
+    archive.void_item(store, a[1], "重复")
+    box = archive_boxes.box(store, "0001")
+    assert [g["item_no"] for g in box.gaps] == ["0002"]
+    archive_boxes.set_notes(store, "0001", note="本盒共 2 件", arranged_by="王芳", spine_mm=40)
+    assert archive_boxes.box(store, "0001").spine_mm == 40
+    with pytest.raises(ValidationError, match="盒脊厚度"):
+        archive_boxes.set_notes(store, "0001", spine_mm=35)
+
+
+def test_loans_and_the_agenda(store: Store) -> None:
+    from officedesk.storage import agenda, archive_loans
+
+    _fonds(store)
+    item = archive.add_item(store, _item())
+    loan = archive_loans.lend(store, item["id"], "李明", dt.date(2026, 3, 1), dt.date(2026, 3, 10),
+                              department="财务科")  # fmt: skip
+    assert loan["archive_no"] == item["archive_no"]
+    with pytest.raises(ValidationError, match="尚未归还"):
+        archive_loans.lend(store, item["id"], "张三")
+    sections = agenda.collect(store, dt.date(2026, 3, 11), 3)
+    section = next(s for s in sections if s.key == "archive_loans")
+    assert [(line.record_id, line.group) for line in section.lines] == [
+        (loan["id"], "财务科 · 李明")
+    ]
+    assert agenda.collect(store, dt.date(2026, 3, 10), 3) == []
+    archive_loans.give_back(store, loan["id"], dt.date(2026, 3, 12))
+    assert agenda.collect(store, dt.date(2026, 3, 20), 3) == []
+    with pytest.raises(ValidationError, match="已于"):
+        archive_loans.give_back(store, loan["id"])
+
+
+def test_the_scheme_cannot_change_under_numbered_items(store: Store) -> None:
+    _fonds(store)
+    archive.add_item(store, _item())
+    settings.set_many(store, {"archive_scheme": "年度-保管期限"})
+    with pytest.raises(ValidationError, match="分类方案在全宗内应保持不变"):
+        archive.add_item(store, _item())
+    assert archive.add_item(store, _item(year=2012))["archive_no"] == "Z109-WS·2012-Y-0001"
+
+
+def test_a_document_with_a_restored_item_is_not_filed_twice(store: Store) -> None:
+    _fonds(store)
+    doc = _document(store)
+    item = archive.file_document(store, doc["id"])
+    archive.void_item(store, item["id"])
+    records.restore(store, ARCHIVE_ITEM, item["id"])  # from the recycle bin
+    with pytest.raises(ValidationError, match="已有归档文件 Z109-WS·2024-D10-BGS-0001"):
+        archive.file_document(store, doc["id"])
