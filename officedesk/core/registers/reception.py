@@ -33,7 +33,7 @@ VISITOR = Register(
     fields=(
         Field("arrived_at", "到达时间", Kind.DATETIME, required=True, width=16, indexed=True),
         Field("name", "来访人", required=True, width=6, searchable=True, pinyin=True),
-        Field("gender", "性别", Kind.CHOICE, choices=("", "男", "女"), width=3),
+        Field("gender", "性别", Kind.CHOICE, choices=("", "男", "女"), width=3, printed=False),
         Field(
             "id_type",
             "证件类型",
@@ -41,6 +41,7 @@ VISITOR = Register(
             choices=ID_TYPES,
             width=6,
             shown=False,
+            printed=False,
         ),
         Field(
             "id_number",
@@ -51,16 +52,16 @@ VISITOR = Register(
             help="屏幕、导出和打印中只显示前 6 位和后 4 位",
         ),
         Field("unit", "单位", width=14, searchable=True, pinyin=True, completion="units"),
-        Field("post", "职务", width=6, shown=False),
+        Field("post", "职务", width=6, shown=False, printed=False),
         Field("phone", "电话", Kind.CODE, width=11),
         Field("purpose", "事由", required=True, width=16, searchable=True),
         Field("host", "被访部门/人", required=True, width=10, completion="people"),
         Field("companions", "随行人数", Kind.INT, width=4),
         Field("plate", "车牌号", Kind.CODE, width=8),
         Field("left_at", "离开时间", Kind.DATETIME, width=16),
-        Field("belongings", "携带物品", width=10, shown=False),
+        Field("belongings", "携带物品", width=10, shown=False, printed=False),
         Field("pass_no", "访客证号", Kind.CODE, width=6, shown=False),
-        Field("registrar", "登记人", width=6, shown=False, completion="people"),
+        Field("registrar", "登记人", width=6, shown=False, printed=False, completion="people"),
         Field("remarks", "备注", Kind.LONGTEXT, width=12, searchable=True),
     ),
 )
