@@ -8,9 +8,13 @@ from typing import Any
 
 from officedesk.core.registers import RECEPTION
 from officedesk.exports.reception_plan import export_reception_plan
-from officedesk.exports.reception_sheet import ReceptionSheet, export_reception_sheet, reception_sheet
-from officedesk.storage import records, settings
+from officedesk.exports.reception_sheet import (
+    ReceptionSheet,
+    export_reception_sheet,
+    reception_sheet,
+)
 from officedesk.storage import reception as rs
+from officedesk.storage import records, settings
 from officedesk.storage.db import Store
 
 

@@ -83,7 +83,8 @@ def plan_sections(
     if escorts or record.get("escorts"):
         sections.append(("陪同人员", [(escorts or str(record.get("escorts"))) + "。"]))
     total = sum(int(c.get("amount_fen") or 0) for c in costs) + sum(
-        int(m.get("amount_fen") or 0) for m in meals)
+        int(m.get("amount_fen") or 0) for m in meals
+    )
     if total:
         parts = [f"{c.get('item')} {int(c.get('amount_fen') or 0) / 100:,.2f} 元" for c in costs]
         meal_fen = sum(int(m.get("amount_fen") or 0) for m in meals)

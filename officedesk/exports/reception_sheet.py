@@ -68,7 +68,13 @@ def reception_sheet(
         rest = shared if i == 0 else ("",) * len(shared)
         rows.append((unit, str(g.get("name") or ""), str(g.get("post") or ""), *rest))
     ref = str(record.get("letter_ref") or "")
-    letter = f"公函：{ref}" if ref else "公函：无（附件）" if record.get("_letter_attached") else "无公函"
+    letter = (
+        f"公函：{ref}"
+        if ref
+        else "公函：无（附件）"
+        if record.get("_letter_attached")
+        else "无公函"
+    )
     if ref and record.get("letter_date"):
         letter += f"（{_day(record.get('letter_date'))}）"
     return ReceptionSheet(

@@ -27,11 +27,11 @@ def sheet_html(sheet: ReceptionSheet) -> str:
     sign = "　　　　".join(f"{label}　　　　　　" for label in SIGN_OFF) + "　　年　　月　　日"
     return (
         f'<h2 align="center">{escape(sheet.title)}</h2>'
-        f"<p>{escape(sheet.letter)}</p>"
-        '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+        f'<p style="white-space: pre-wrap;">{escape(sheet.letter)}</p>'
+        '<table width="99.5%" border="1" cellspacing="0" cellpadding="4" '
         'style="border-collapse: collapse; border-color: #000;">'
         f'<tr style="background-color: #D9E1F2;">{cols}</tr>{body}{total}</table>'
-        f"{notes}<p><br/><br/>{sign}</p>"
+        f'{notes}<p style="white-space: pre-wrap;"><br/><br/>{sign}</p>'
     )
 
 

@@ -93,8 +93,9 @@ def returning_visitors(store: Store, typed_text: str, limit: int = 8) -> list[Re
         if key in seen:
             continue
         if initials:
-            ok, prefix = matches_initials(name, text), any(
-                v.startswith(text.lower()) for v in _variants(name)
+            ok, prefix = (
+                matches_initials(name, text),
+                any(v.startswith(text.lower()) for v in _variants(name)),
             )
         else:
             ok, prefix = text in name, name.startswith(text)
@@ -160,9 +161,7 @@ def purge_count(store: Store, today: dt.date | None = None) -> tuple[int, dt.dat
 def purge_old_visits(store: Store, cutoff: dt.date) -> int:
     """Delete for good the visits that arrived before `cutoff` (personal data is kept only as
     long as the unit says); their search-index entries go too. Returns how many were deleted."""
-    old = store.read_dicts(
-        "SELECT * FROM visitor WHERE arrived_at < ?", (cutoff.isoformat(),)
-    )
+    old = store.read_dicts("SELECT * FROM visitor WHERE arrived_at < ?", (cutoff.isoformat(),))
     table = fts_table(VISITOR)
     cols = [f.name for f in VISITOR.search_fields] + ["py"]
     marks = ", ".join("?" * (len(cols) + 2))
@@ -226,7 +225,9 @@ def yuan_to_fen(text: Any, label: str = "金额") -> int:
     try:
         value = round(float(str(text).replace(",", "").replace("，", "").strip()) * 100)
     except ValueError:
-        raise ValidationError(f"「{label}」应为金额（元），不是「{text}」", field="amount") from None
+        raise ValidationError(
+            f"「{label}」应为金额（元），不是「{text}」", field="amount"
+        ) from None
     if value < 0:
         raise ValidationError(f"「{label}」不能为负数", field="amount")
     return int(value)
@@ -474,3 +475,56 @@ def petition_steps(store: Store, petition_id: int) -> list[dict[str, Any]]:
         "WHERE petition_id = ? AND voided_at IS NULL ORDER BY on_date, id",
         (petition_id,),
     )
+
+
+# -- 工作台 ------------------------------------------------------------------------------------
+
+AGENDA_LIMIT = 200
+
+
+def on_site_section(store: Store, today: dt.date, due_soon_days: int) -> Any:
+    """工作台: the visitors still on site (None while the visitor log is empty)."""
+    from officedesk.storage.agenda import AgendaLine, AgendaSection
+
+    if not store.read("SELECT 1 FROM visitor WHERE voided_at IS NULL LIMIT 1"):
+        return None
+    lines = []
+    for v in on_site(store)[:AGENDA_LIMIT]:
+        arrived: dt.datetime = v["arrived_at"]
+        when = arrived.strftime("%H:%M" if arrived.date() == today else "%m-%d %H:%M")
+        unit = f"（{v['unit']}）" if v.get("unit") else ""
+        lines.append(AgendaLine(VISITOR.key, int(v["id"]), f"{when} {v['name']}{unit}",
+                                bucket="在场", group=str(v.get("host") or "")))  # fmt: skip
+    return AgendaSection("visitors_on_site", "在场访客", tuple(lines), ("在场",),
+                         empty_text="没有未离开的访客")  # fmt: skip
+
+
+def petition_section(store: Store, today: dt.date, due_soon_days: int) -> Any:
+    """工作台: petitions whose current deadline (受理告知, 办理, 复查, 复核) is near or past."""
+    from officedesk.core.traffic import light
+    from officedesk.storage.agenda import AgendaLine, AgendaSection
+
+    if not store.read("SELECT 1 FROM petition WHERE voided_at IS NULL LIMIT 1"):
+        return None
+    until = (today + dt.timedelta(days=due_soon_days)).isoformat()
+    rows = store.read_dicts(
+        "SELECT id, serial, petitioner, claim, due_date, due_stage, handler, transferred_to "
+        "FROM petition WHERE voided_at IS NULL AND done_on IS NULL AND due_date IS NOT NULL "
+        "AND due_date <= ? ORDER BY due_date, id LIMIT ?",
+        (until, AGENDA_LIMIT + 1),
+    )
+    soon = f"{due_soon_days}日内到期"
+    lines = []
+    for r in rows[:AGENDA_LIMIT]:
+        due = dt.date.fromisoformat(str(r["due_date"])[:10])
+        bucket = "已逾期" if due < today else "今日到期" if due == today else soon
+        claim = str(r["claim"] or "")
+        claim = claim if len(claim) <= 16 else claim[:16] + "…"
+        lines.append(AgendaLine(
+            PETITION.key, int(r["id"]), f"{r['serial']} {r['petitioner']}：{claim}（{r['due_stage']}）",
+            bucket=bucket, group=str(r["handler"] or r["transferred_to"] or ""), due=due,
+            light=light(due, None, today, due_soon_days),
+        ))  # fmt: skip
+    notes = (f"另有更多，仅列前 {AGENDA_LIMIT} 条",) if len(rows) > AGENDA_LIMIT else ()
+    return AgendaSection("petitions_due", "信访到期", tuple(lines), ("已逾期", "今日到期", soon),
+                         empty_text="没有临期或逾期的信访", notes=notes)  # fmt: skip

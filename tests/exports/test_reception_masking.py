@@ -34,6 +34,7 @@ def page_texts(path: Path, *options: str) -> list[str]:
                          text=True).stdout  # fmt: skip
     return out.split("\f")
 
+
 IDS = ("110105194912310038", "44030119880715001X", "310104200001010017")
 # Qt's PDF text layer loses the digits of a run that also holds a Latin letter (the X check
 # character): pdftotext then cannot see them either way, so the PDF's positive checks use the

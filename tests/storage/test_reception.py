@@ -22,12 +22,17 @@ def _visit(store: Store, name: str, unit: str, when: str, **extra: object) -> di
 
 
 def test_returning_visitor_by_name_initials_and_id(store: Store) -> None:
-    _visit(store, "张建国", "市林业局", "2026-03-01 09:00", id_number=ID.lower(), phone="13800000000")
+    _visit(
+        store, "张建国", "市林业局", "2026-03-01 09:00", id_number=ID.lower(), phone="13800000000"
+    )
     _visit(store, "张建国", "市林业局", "2026-04-01 09:00", id_number=ID, host="王主任")
     _visit(store, "张建国", "县水利局", "2026-02-01 09:00")
     _visit(store, "李明", "市林业局", "2026-04-02 09:00")
     found = rs.returning_visitors(store, "张建")
-    assert [(v["name"], v["unit"]) for v in found] == [("张建国", "市林业局"), ("张建国", "县水利局")]
+    assert [(v["name"], v["unit"]) for v in found] == [
+        ("张建国", "市林业局"),
+        ("张建国", "县水利局"),
+    ]
     assert found[0]["host"] == "王主任" and found[0]["id_number"] == ID  # the latest visit
     assert [v["name"] for v in rs.returning_visitors(store, "zjg")] == ["张建国", "张建国"]
     assert rs.returning_visitors(store, "lm")[0]["name"] == "李明"
@@ -69,8 +74,10 @@ def _lines(meals: list[dict] | None = None) -> rs.ReceptionLines:
     return rs.ReceptionLines(
         guests=[{"name": "张三", "post": "处长"}, {"name": "李四", "post": "科长"}],
         companions=[{"name": "王五", "post": "办公室主任"}],
-        meals=meals or [{"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 2,
-                         "amount_fen": 32000}],  # fmt: skip
+        meals=meals
+        or [
+            {"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 2, "amount_fen": 32000}
+        ],
         costs=[{"item": "住宿", "amount_fen": 76000, "note": "标准间 2 间"}],
     )
 
@@ -118,7 +125,11 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     p = rs.save_petition(store, {"form": "来信", "received_on": "2026-03-02", "petitioner": "刘某",
                                  "claim": "林权证办理"})  # fmt: skip
     assert p["serial"] == "信〔2026〕1号"
-    assert (p["due_stage"], p["due_date"], p["status"]) == ("受理告知", dt.date(2026, 3, 17), "待受理")
+    assert (p["due_stage"], p["due_date"], p["status"]) == (
+        "受理告知",
+        dt.date(2026, 3, 17),
+        "待受理",
+    )
     p = rs.record_step(store, p["id"], "受理", dt.date(2026, 3, 5))
     assert (p["due_stage"], p["due_date"], p["status"]) == ("办理", dt.date(2026, 5, 6), "已受理")
     with pytest.raises(ValidationError, match="不得超过 30 日"):
@@ -137,3 +148,26 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     steps = [s["kind"] for s in rs.petition_steps(store, p["id"])]
     assert steps == ["受理", "延期", "答复", "复查申请"]
     assert records.get(store, PETITION, p["id"])["extension_reason"] == "需现场核查"
+
+
+def test_agenda_sections_for_visitors_and_petitions(store: Store) -> None:
+    from officedesk.storage import agenda
+
+    today = dt.date(2026, 3, 16)
+    assert agenda.collect(store, today, 3) == []  # nothing registered yet
+    v = _visit(store, "张三", "市林业局", "2026-03-16 09:10")
+    late, soon, later = (
+        rs.save_petition(store, {"received_on": day, "petitioner": who, "claim": "林权证办理"})
+        for day, who in (("2026-02-20", "刘某"), ("2026-03-02", "王某"), ("2026-03-10", "赵某"))
+    )
+    assert late["due_date"] == dt.date(2026, 3, 9)  # 03-07 is a Saturday: rolled to Monday
+    sections = {s.key: s for s in agenda.collect(store, today, 3)}
+    [line] = sections["visitors_on_site"].lines
+    assert (line.record_id, line.text, line.group) == (v["id"], "09:10 张三（市林业局）", "办公室")
+    due = sections["petitions_due"].lines
+    assert [(x.record_id, x.bucket) for x in due] == [(late["id"], "已逾期"),
+                                                      (soon["id"], "3日内到期")]  # fmt: skip
+    assert "（受理告知）" in due[0].text and later["id"] not in [x.record_id for x in due]
+    rs.mark_left(store, [v["id"]])
+    sections = {s.key: s for s in agenda.collect(store, today, 3)}
+    assert sections["visitors_on_site"].lines == ()

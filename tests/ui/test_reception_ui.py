@@ -76,9 +76,7 @@ def test_quick_line_names_what_is_missing(qtbot: QtBot, store: Store, tab: Visit
     assert count(store, Query(VISITOR)) == 0
 
 
-def test_returning_visitor_by_pinyin_initials(
-    qtbot: QtBot, store: Store, tab: VisitorTab
-) -> None:
+def test_returning_visitor_by_pinyin_initials(qtbot: QtBot, store: Store, tab: VisitorTab) -> None:
     rs.log_visit(store, {"name": "张建国", "unit": "市林业局", "purpose": "汇报", "host": "王主任",
                          "id_number": ID, "phone": "13800001111",
                          "arrived_at": "2026-03-02 09:00", "left_at": "2026-03-02 10:00"})  # fmt: skip
@@ -149,7 +147,9 @@ def test_visitor_form_masks_the_id_and_warns_on_a_wrong_check_digit(
 
 def test_purge_says_how_many_first(qtbot: QtBot, store: Store, tab: VisitorTab,
                                    messages: Messages) -> None:  # fmt: skip
-    rs.log_visit(store, {"name": "旧", "purpose": "事", "host": "乙", "arrived_at": "2019-01-01 09:00"})
+    rs.log_visit(
+        store, {"name": "旧", "purpose": "事", "host": "乙", "arrived_at": "2019-01-01 09:00"}
+    )
     rs.log_visit(store, {"name": "新", "purpose": "事", "host": "乙"})
     messages.answer = False
     tab.purge()
@@ -186,7 +186,9 @@ def test_reception_form_explains_the_rules_as_you_type(
 
 
 def test_petition_tab_records_steps(qtbot: QtBot, store: Store, messages: Messages) -> None:
-    p = rs.save_petition(store, {"received_on": "2026-03-02", "petitioner": "刘某", "claim": "诉求"})
+    p = rs.save_petition(
+        store, {"received_on": "2026-03-02", "petitioner": "刘某", "claim": "诉求"}
+    )
     tab = PetitionTab(store)
     qtbot.addWidget(tab)
     tab.show()

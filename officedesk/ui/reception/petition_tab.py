@@ -109,7 +109,9 @@ class StepDialog(QDialog):
         self.store = store
         self.petition = petition
         self.saved: Record | None = None
-        self.setWindowTitle(self.tr("记录办理环节：{p}").format(p=PETITION.describe_record(petition)))
+        self.setWindowTitle(
+            self.tr("记录办理环节：{p}").format(p=PETITION.describe_record(petition))
+        )
         form = QFormLayout()
         self.kind = widgets.ChoiceEdit(rs.STEP_KINDS, self)
         self.kind.setCurrentIndex(rs.STEP_KINDS.index(_next_step(petition)))

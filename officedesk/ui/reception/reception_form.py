@@ -157,7 +157,8 @@ class ReceptionForm(RecordForm):
                        "（向下取整）。")  # fmt: skip
         if guests:
             note += self.tr("本次 {g} 位客人，最多 {n} 人陪餐。").format(
-                g=guests, n=max_accompanying(guests))
+                g=guests, n=max_accompanying(guests)
+            )
         lines = [f'<span style="{LEVEL_STYLE[f.level]}">{"✖" if f.level == "error" else "⚠"} '
                  f"{f.message}</span>" for f in found]  # fmt: skip
         lines.append(f'<span style="color:#555;">{note}</span>')
@@ -206,4 +207,3 @@ def _int(line: dict[str, Any], key: str, i: int) -> int:
         label = dict((k, lab) for k, lab, _ in MEAL_COLUMNS)[key]
         raise ValidationError(f"用餐第 {i} 行「{label}」应为整数：{text}")
     return int(text)
-

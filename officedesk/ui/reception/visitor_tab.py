@@ -133,7 +133,9 @@ class VisitorTab(RegisterTab):
     # -- building --------------------------------------------------------------------------
 
     def _build_quick_line(self) -> None:
-        box = QGroupBox(self.tr("快速登记（F6）：输入姓名或拼音首字母可调出老访客，Enter 保存"), self)
+        box = QGroupBox(
+            self.tr("快速登记（F6）：输入姓名或拼音首字母可调出老访客，Enter 保存"), self
+        )
         row = QHBoxLayout(box)
         row.setContentsMargins(6, 4, 6, 4)
         self.quick: dict[str, QLineEdit] = {}
@@ -150,7 +152,9 @@ class VisitorTab(RegisterTab):
         self.quick["name"].setPlaceholderText(self.tr("姓名或 zs"))
         self.quick["purpose"].setPlaceholderText(self.tr("必填"))
         self.quick["host"].setPlaceholderText(self.tr("部门或人员"))
-        self.completer = ReturningVisitorCompleter(self.store, self.quick["name"], self.accept_visitor)
+        self.completer = ReturningVisitorCompleter(
+            self.store, self.quick["name"], self.accept_visitor
+        )
         for key, kind in (("unit", "units"), ("host", "people")):
             sub = QCompleter(self.quick[key])
             model = QStringListModel(sub)
@@ -284,7 +288,8 @@ class VisitorTab(RegisterTab):
         for name, edit in self.quick.items():
             values[name] = edit.text().strip()
         if self.carried and (values["name"], values["unit"]) != (
-            self.carried.get("name"), self.carried.get("unit") or ""
+            self.carried.get("name"),
+            self.carried.get("unit") or "",
         ):
             values = {k: v for k, v in values.items() if k in self.quick}  # another person now
         values["arrived_at"] = dt.datetime.now().replace(second=0, microsecond=0)
@@ -357,7 +362,9 @@ class VisitorTab(RegisterTab):
         """Export the current list once with the full 证件号码, after a deliberate confirmation."""
         from officedesk.export_service import SUFFIXES, default_filename, export_register
 
-        question = self.tr("本次导出的文件将包含完整的证件号码。请妥善保管该文件，用完及时删除。\n继续吗？")
+        question = self.tr(
+            "本次导出的文件将包含完整的证件号码。请妥善保管该文件，用完及时删除。\n继续吗？"
+        )
         if not messages.ask(self, self.tr("导出完整证件号"), question):
             return
         query = self.model.query
@@ -368,7 +375,9 @@ class VisitorTab(RegisterTab):
             return
         target = Path(path)
         if target.suffix.lower() not in SUFFIXES:
-            messages.critical(self, self.tr("无法导出"), self.tr("请选择 .xlsx、.docx、.csv 或 .pdf。"))
+            messages.critical(
+                self, self.tr("无法导出"), self.tr("请选择 .xlsx、.docx、.csv 或 .pdf。")
+            )
             return
 
         def work(reader: Store, progress: Progress) -> int:
