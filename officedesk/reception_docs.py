@@ -3,6 +3,7 @@ the printing code (shared by the UI and the tests, like export_service)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +52,37 @@ def sheet_job(store: Store, reception_id: int) -> Any:
 
     ensure_gui_app()
     return ReceptionSheetJob(sheet(store, reception_id))
+
+
+def write_visitor_log(store: Store, kind: str, day: dt.date, path: Path) -> int:
+    """The daily ("日") or monthly ("月") visitor log to .xlsx/.docx/.csv/.pdf, 证件号码 masked
+    (unless the caller is inside reveal_sensitive); returns the number of visits."""
+    from officedesk.core.registers import VISITOR
+    from officedesk.exports import ExportMeta, export_rows
+    from officedesk.exports.common import ExportError
+
+    start, end, subtitle = rs.log_period(kind, day)
+    rows = rs.visits_between(store, start, end)
+    meta = {"unit_name": str(settings.get(store, "unit_name")), "subtitle": subtitle,
+            "due_soon_days": int(settings.get(store, "due_soon_days"))}  # fmt: skip
+    if path.suffix.lower() == ".pdf":
+        from officedesk.printing.service import print_to_pdf
+
+        print_to_pdf(visitor_log_job(store, kind, day), path)
+        return len(rows)
+    if path.suffix.lower() not in (".xlsx", ".docx", ".csv"):
+        raise ExportError(f"无法导出到「{path}」：请使用 .xlsx、.docx、.csv 或 .pdf。", path)
+    return export_rows(path, VISITOR, rows, ExportMeta(**meta))
+
+
+def visitor_log_job(store: Store, kind: str, day: dt.date) -> Any:
+    """The daily or monthly visitor log laid out for paper (the register's own layout)."""
+    from officedesk.core.registers import VISITOR
+    from officedesk.printing.register_print import PrintMeta, register_document
+    from officedesk.printing.service import ensure_gui_app
+
+    ensure_gui_app()
+    start, end, subtitle = rs.log_period(kind, day)
+    meta = PrintMeta(unit_name=str(settings.get(store, "unit_name")), subtitle=subtitle,
+                     due_soon_days=int(settings.get(store, "due_soon_days")))  # fmt: skip
+    return register_document(VISITOR, rs.visits_between(store, start, end), meta)

@@ -122,6 +122,27 @@ def on_site(store: Store) -> list[Record]:
     return [typed(VISITOR, r) for r in rows]
 
 
+def visits_between(store: Store, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The visits that arrived from `start` up to (not including) `end`, oldest first, values
+    as stored: the daily and monthly log (a day has a few dozen rows, a month a few hundred)."""
+    return store.read_dicts(
+        "SELECT * FROM visitor WHERE voided_at IS NULL AND arrived_at >= ? AND arrived_at < ? "
+        "ORDER BY arrived_at, id",
+        (start.isoformat(), end.isoformat()),
+    )
+
+
+def log_period(kind: str, day: dt.date) -> tuple[dt.date, dt.date, str]:
+    """The day ("日") or month ("月") around `day`: (start, end exclusive, subtitle)."""
+    if kind == "日":
+        return day, day + dt.timedelta(days=1), f"{day.year}年{day.month}月{day.day}日"
+    if kind == "月":
+        start = day.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, end, f"{day.year}年{day.month}月"
+    raise ValueError(f"来访日志只能按「日」或「月」，不是「{kind}」")
+
+
 def mark_left(store: Store, ids: Iterable[int], when: dt.datetime | None = None) -> int:
     """Mark visitors as gone (离开时间 now unless given); returns how many were still on site."""
     stamp = (when or dt.datetime.now()).replace(second=0, microsecond=0).isoformat(sep=" ")
@@ -314,15 +335,19 @@ def save_reception(
     values: Mapping[str, Any],
     lines_: ReceptionLines,
     record_id: int | None = None,
+    letter_attached: bool = False,
 ) -> Record:
     """Save a reception with its lines in one transaction. Refused (ValidationError, nothing
-    written) when a rule is broken: two 工作餐, too many 陪餐, approval without a 公函."""
+    written) when a rule is broken: two 工作餐, too many 陪餐, approval without a 公函.
+
+    `letter_attached`: a scan of the 公函 is being attached with this save (a new reception)."""
     data = dict(values)
     data["total_cost"] = fen_text(lines_.total_fen) if lines_.total_fen else None
     if lines_.guests and not data.get("guests"):
         data["guests"] = len(lines_.guests)
     probe = {**data, "id": record_id}
-    errors = [f for f in reception_findings(store, probe, lines_) if f.level == "error"]
+    found = reception_findings(store, probe, lines_, letter_attached)
+    errors = [f for f in found if f.level == "error"]
     if errors:
         raise ValidationError("；".join(f.message for f in errors))
     with store.transaction() as c:

@@ -75,9 +75,7 @@ def _lines(meals: list[dict] | None = None) -> rs.ReceptionLines:
         guests=[{"name": "张三", "post": "处长"}, {"name": "李四", "post": "科长"}],
         companions=[{"name": "王五", "post": "办公室主任"}],
         meals=meals
-        or [
-            {"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 2, "amount_fen": 32000}
-        ],
+        or [{"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 2, "amount_fen": 32000}],
         costs=[{"item": "住宿", "amount_fen": 76000, "note": "标准间 2 间"}],
     )
 

@@ -209,3 +209,23 @@ def test_tabs_construct(qtbot: QtBot, store: Store) -> None:
         w: Any = cls(store)
         qtbot.addWidget(w)
         assert w.record_actions
+
+
+def test_a_scanned_letter_lets_a_new_reception_be_approved(
+    qtbot: QtBot, store: Store, messages: Messages, tmp_path: Any
+) -> None:
+    from officedesk.storage import attachments
+
+    form = ReceptionForm(store)
+    qtbot.addWidget(form)
+    type_text(qtbot, form.editors["sending_unit"], "某县林业局")
+    form.editors["approved_by"].set_value("李局长")
+    form.editors["approved_on"].set_value("2026-05-01")
+    form.check_rules()
+    assert "不能标记为已审批" in form.rules.text()
+    scan = tmp_path / "公函.jpg"
+    scan.write_bytes(b"\xff\xd8 letter")
+    form.add_letter_files([str(scan)])
+    assert "已附 1 个文件" in form.letter_label.text() and "✖" not in form.rules.text()
+    assert form.save() is True
+    assert len(attachments.list_for(store, "receptions", form.saved_id)) == 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,10 +20,11 @@ from officedesk.core.fields import Record
 from officedesk.core.reception import MEAL_KINDS, Finding, max_accompanying
 from officedesk.core.registers import RECEPTION
 from officedesk.core.values import ValueProblem, clean_record, missing_required, parse_date
+from officedesk.storage import attachments
 from officedesk.storage import reception as rs
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import messages
+from officedesk.ui import messages, widgets
 from officedesk.ui.reception.lines_table import LinesTable
 from officedesk.ui.record_form import RecordForm
 
@@ -67,14 +69,27 @@ class ReceptionForm(RecordForm):
                 editor.edited.connect(self.check_rules)
         for table in self.tables:
             table.edited.connect(self.check_rules)
+        self._show_letters()
         self.check_rules()
         self.initial = self.values()
 
     def build_layout(self, body: QVBoxLayout) -> None:
+        self.pending_letters: list[str] = []
         columns = QHBoxLayout()
         left = QGroupBox(self.tr("接待事项"))
         left.setLayout(self.grid(ROWS))
-        columns.addWidget(left, 1)
+        letter_row = QHBoxLayout()
+        self.letter_button = QPushButton(self.tr("添加公函扫描件…"))
+        self.letter_button.setToolTip(self.tr("没有公函文号时，可附上公函的扫描件或照片"))
+        self.letter_button.clicked.connect(lambda: self.add_letter_files())
+        self.letter_label = QLabel()
+        self.letter_label.setStyleSheet("color:#555;")
+        letter_row.addWidget(self.letter_button)
+        letter_row.addWidget(self.letter_label, 1)
+        left_box = QVBoxLayout()
+        left_box.addWidget(left)
+        left_box.addLayout(letter_row)
+        columns.addLayout(left_box, 1)
         right = QVBoxLayout()
         self.guest_table = LinesTable(GUEST_COLUMNS, self)
         self.companion_table = LinesTable(COMPANION_COLUMNS, self)
@@ -101,6 +116,31 @@ class ReceptionForm(RecordForm):
         self.rules.setObjectName("rules")
         self.rules.setTextFormat(Qt.TextFormat.RichText)
         body.addWidget(self.rules)
+
+    def add_letter_files(self, files: list[str] | None = None) -> None:
+        """Attach scans of the 公函: at once for a saved reception, on saving for a new one."""
+        chosen = files if files is not None else widgets.pick_files(self, self.tr("选择公函扫描件"))
+        if not chosen:
+            return
+        if self.record_id is None:
+            self.pending_letters += chosen
+        else:
+            try:
+                for path in chosen:
+                    attachments.add(self.store, RECEPTION.key, self.record_id, path, note="公函")
+            except StorageError as exc:
+                messages.warn(self, self.tr("无法添加"), str(exc))
+        self._show_letters()
+        self.check_rules()
+
+    def _show_letters(self) -> None:
+        stored = (
+            len(attachments.list_for(self.store, RECEPTION.key, self.record_id))
+            if self.record_id is not None
+            else 0
+        )
+        n = stored + len(self.pending_letters)
+        self.letter_label.setText(self.tr("已附 {n} 个文件").format(n=n) if n else "")
 
     def is_wide(self, name: str) -> bool:
         return name in ("sending_unit", "letter_guests", "activities", "schedule", "remarks")
@@ -142,7 +182,9 @@ class ReceptionForm(RecordForm):
     def findings(self) -> list[Finding]:
         """The rules as they stand for what is typed now."""
         record = {**self.original, **clean_record(RECEPTION, self.values())}
-        return rs.reception_findings(self.store, record, self.reception_lines())
+        return rs.reception_findings(
+            self.store, record, self.reception_lines(), bool(self.pending_letters)
+        )
 
     def check_rules(self) -> None:
         """Re-check the rules and explain each finding under the form."""
@@ -183,7 +225,11 @@ class ReceptionForm(RecordForm):
                          missing[0].name)  # fmt: skip
             return False
         try:
-            saved = rs.save_reception(self.store, record, lines_, self.record_id)
+            saved = rs.save_reception(
+                self.store, record, lines_, self.record_id, bool(self.pending_letters)
+            )
+            for path in self.pending_letters:
+                attachments.add(self.store, RECEPTION.key, int(saved["id"]), path, note="公函")
         except ValidationError as exc:
             self.problem(str(exc), exc.field)
             return False

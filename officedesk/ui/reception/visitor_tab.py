@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QGroupBox,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -128,6 +130,7 @@ class VisitorTab(RegisterTab):
             needs="none",
         )  # fmt: skip
         self.quick_action = self._action(self.tr("快速登记"), self.focus_quick_line, "F6")
+        self._build_log_menu()
         self.load_on_site()
 
     # -- building --------------------------------------------------------------------------
@@ -201,6 +204,60 @@ class VisitorTab(RegisterTab):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 300])
         layout.insertWidget(index, splitter, 1)
+
+    def _build_log_menu(self) -> None:
+        """日志: today's and this month's log, printed or exported like every register."""
+        self.log_menu = QMenu(self.tr("来访日志"), self)
+        self.log_actions: dict[tuple[str, str], QAction] = {}
+        for kind, label in (("日", self.tr("今日")), ("月", self.tr("本月"))):
+            act = self.log_menu.addAction(self.tr("打印{p}来访登记…").format(p=label))
+            act.triggered.connect(lambda _c=False, k=kind: self.print_log(k))
+            self.log_actions[("print", kind)] = act
+        self.log_menu.addSeparator()
+        for kind, label in (("日", self.tr("今日")), ("月", self.tr("本月"))):
+            act = self.log_menu.addAction(self.tr("导出{p}来访登记…").format(p=label))
+            act.triggered.connect(lambda _c=False, k=kind: self.export_log(k))
+            self.log_actions[("export", kind)] = act
+        button = QToolButton(self)
+        button.setText(self.tr("来访日志"))
+        button.setToolTip(
+            self.tr("打印或导出今日、本月的来访登记（证件号码只显示前 6 位和后 4 位）")
+        )
+        button.setMenu(self.log_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.insertWidget(self.export_action, button)
+
+    def print_log(self, kind: str) -> None:
+        """Preview and print today's ("日") or this month's ("月") log."""
+        from officedesk import reception_docs
+        from officedesk.printing.service import print_with_preview
+
+        try:
+            job = reception_docs.visitor_log_job(self.store, kind, dt.date.today())
+            if print_with_preview(job, self):
+                self.status_message.emit(self.tr("已发送到打印机"))
+        except Exception as exc:
+            messages.show_error(self, exc, self.tr("打印失败"))
+
+    def export_log(self, kind: str) -> None:
+        """Export today's or this month's log (.xlsx .docx .csv .pdf by the name's suffix)."""
+        from officedesk import reception_docs
+
+        today = dt.date.today()
+        _, _, subtitle = rs.log_period(kind, today)
+        default = str(Path.home() / f"{VISITOR.title}_{subtitle}.xlsx")
+        path = messages.ask_save_path(
+            self, self.tr("导出来访登记"), default,
+            "Excel (*.xlsx);;Word (*.docx);;CSV (*.csv);;PDF (*.pdf)",
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            n = reception_docs.write_visitor_log(self.store, kind, today, Path(path))
+        except Exception as exc:
+            messages.show_error(self, exc, self.tr("导出失败"))
+            return
+        self.status_message.emit(self.tr("已导出 {n} 条到 {p}").format(n=n, p=path))
 
     # -- the on-site list --------------------------------------------------------------------
 
