@@ -79,10 +79,13 @@ def returning_visitors(store: Store, typed_text: str, limit: int = 8) -> list[Re
     # The search index finds the candidates fast; the name is then checked in Python (the index
     # also holds the unit's characters and initials).
     match = phrase(text) if initials else f"{{name}} : {phrase(text)}"
+    # Newest rows first by id (the index hands rowids out in order, so LIMIT stops early; the
+    # log is written as people arrive); each person's truly latest visit is read below.
     rows = store.read_dicts(
-        f"SELECT t.* FROM [{fts_table(VISITOR)}] AS s JOIN visitor AS t ON t.id = s.rowid "
+        f"SELECT t.id, t.name, t.unit FROM [{fts_table(VISITOR)}] AS s "
+        "CROSS JOIN visitor AS t ON t.id = s.rowid "
         f"WHERE [{fts_table(VISITOR)}] MATCH ? AND t.voided_at IS NULL "
-        "ORDER BY t.arrived_at DESC LIMIT 500",
+        "ORDER BY s.rowid DESC LIMIT 500",
         [match],
     )
     seen: set[tuple[str, str]] = set()
@@ -102,9 +105,16 @@ def returning_visitors(store: Store, typed_text: str, limit: int = 8) -> list[Re
         if not ok:
             continue
         seen.add(key)
-        found.append((0 if prefix else 1, len(found), typed(VISITOR, row)))
+        found.append((0 if prefix else 1, len(found), key))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [r for _, _, r in found[:limit]]
+    people = []
+    for rank, _, (name, unit) in found[: limit * 2]:
+        last = last_visit(store, name, unit)
+        if last is not None:
+            people.append((rank, last))
+    # Name prefixes first, then whoever came most recently.
+    people.sort(key=lambda p: (p[0], -p[1]["arrived_at"].timestamp() if p[1]["arrived_at"] else 0))
+    return [p for _, p in people[:limit]]
 
 
 def _variants(name: str) -> list[str]:
