@@ -41,7 +41,7 @@ def main() -> None:
     rng = random.Random(6)
     today = dt.date(2026, 11, 21)
     with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
-        visits = demo_reception._visitors(rng, today, rows)  # noqa: SLF001 - sample data
+        visits = demo_reception.sample_visitors(rng, today, rows)
         with bulk.bulk_load(store, (VISITOR,)):
             records.bulk_insert(store, VISITOR, visits)
         known = next(v for v in visits if v.get("id_number"))

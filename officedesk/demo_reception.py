@@ -45,7 +45,8 @@ def _id_number(rng: random.Random) -> str:
     return first + id_check_character(first)
 
 
-def _visitors(rng: random.Random, today: dt.date, n: int) -> list[Record]:
+def sample_visitors(rng: random.Random, today: dt.date, n: int) -> list[Record]:
+    """`n` past visits (regular visitors come back) and three people on site now."""
     regulars = [(_person(rng), rng.choice(UNITS), _id_number(rng), rng.choice(HOSTS))
                 for _ in range(12)]  # fmt: skip
     out: list[Record] = []
@@ -140,7 +141,7 @@ def _petitions(store: Store, rng: random.Random, today: dt.date, n: int) -> int:
 
 def fill(store: Store, rng: random.Random, today: dt.date) -> dict[str, int]:
     """Fill the three 接待 registers; returns the rows added per register key."""
-    visitors = _visitors(rng, today, 120)
+    visitors = sample_visitors(rng, today, 120)
     return {
         "visitors": records.bulk_insert(store, VISITOR, visitors),
         "receptions": _receptions(store, rng, today, 15),

@@ -89,7 +89,7 @@ def returning_visitors(store: Store, typed_text: str, limit: int = 8) -> list[Re
         [match],
     )
     seen: set[tuple[str, str]] = set()
-    found: list[tuple[int, int, Record]] = []
+    found: list[tuple[int, int, tuple[str, str]]] = []
     for row in rows:
         name = str(row.get("name") or "")
         key = (name, str(row.get("unit") or ""))
