@@ -356,6 +356,11 @@ def save_reception(
     if lines_.guests and not data.get("guests"):
         data["guests"] = len(lines_.guests)
     probe = {**data, "id": record_id}
+    letter = letter_attached or has_letter(store, probe)
+    if (data.get("kind") or "公务") == "公务":
+        data["letter_status"] = "有" if letter else "缺公函"
+    else:
+        data["letter_status"] = "有" if letter else None
     found = reception_findings(store, probe, lines_, letter_attached)
     errors = [f for f in found if f.level == "error"]
     if errors:

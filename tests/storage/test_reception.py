@@ -98,6 +98,7 @@ def test_reception_saved_with_lines_and_rules(store: Store) -> None:
 def test_no_letter_cannot_be_approved_but_an_attachment_counts(store: Store, tmp_path) -> None:
     values = {"kind": "公务", "sending_unit": "某县林业局", "starts_on": "2026-05-06"}
     saved = rs.save_reception(store, values, _lines())
+    assert saved["letter_status"] == "缺公函"  # flagged in the list (a filter)
     warn = rs.reception_findings(store, saved, rs.lines(store, saved["id"]))
     assert any(f.level == "warn" and "尚无公函" in f.message for f in warn)
     approve = {"approved_by": "李局长", "approved_on": "2026-05-01"}
@@ -107,7 +108,7 @@ def test_no_letter_cannot_be_approved_but_an_attachment_counts(store: Store, tmp
     scan.write_bytes(b"%PDF-1.4 letter")
     attachments.add(store, "receptions", saved["id"], scan)
     ok = rs.save_reception(store, {**values, **approve}, _lines(), saved["id"])
-    assert ok["approved_by"] == "李局长"
+    assert ok["approved_by"] == "李局长" and ok["letter_status"] == "有"
 
 
 def test_guest_list_differs_from_letter(store: Store) -> None:

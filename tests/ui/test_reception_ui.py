@@ -229,3 +229,25 @@ def test_a_scanned_letter_lets_a_new_reception_be_approved(
     assert "已附 1 个文件" in form.letter_label.text() and "✖" not in form.rules.text()
     assert form.save() is True
     assert len(attachments.list_for(store, "receptions", form.saved_id)) == 1
+
+
+def test_full_form_fills_a_returning_visitor_by_id_or_name_and_unit(
+    qtbot: QtBot, store: Store, messages: Messages
+) -> None:
+    rs.log_visit(store, {"name": "张建国", "unit": "市林业局", "purpose": "汇报", "host": "王主任",
+                         "id_number": ID, "phone": "13800001111", "plate": "黑A12345"})  # fmt: skip
+    form = VisitorForm(store)
+    qtbot.addWidget(form)
+    form.show()
+    edit = form.editors["id_number"]
+    type_text(qtbot, edit, ID)
+    edit.editingFinished.emit()
+    assert form.editors["name"].value() == "张建国" and form.editors["host"].value() == "王主任"
+    assert form.focusWidget() is form.editors["purpose"]
+    other = VisitorForm(store)
+    qtbot.addWidget(other)
+    type_text(qtbot, other.editors["name"], "张建国")
+    type_text(qtbot, other.editors["unit"], "市林业局")
+    other.editors["unit"].editingFinished.emit()
+    assert other.editors["plate"].value() == "黑A12345"
+    assert other.editors["id_number"].text() == "110105********0038"  # carried over, masked

@@ -90,6 +90,15 @@ RECEPTION = Register(
         Field("letter_ref", "公函", Kind.CODE, width=14, searchable=True),
         Field("letter_date", "公函日期", Kind.DATE, width=10, shown=False),
         Field(
+            "letter_status",
+            "公函情况",
+            Kind.CHOICE,
+            choices=("", "有", "缺公函"),
+            width=5,
+            filterable=True,
+            help="保存时判断：公务接待没有公函文号或扫描件的记为「缺公函」",
+        ),
+        Field(
             "letter_guests",
             "公函所列人员",
             width=20,

@@ -12,7 +12,7 @@ from officedesk.storage.schema import COMMON_COLUMNS
 
 VISITOR_FIELDS = ("belongings", "pass_no", "registrar")
 RECEPTION_FIELDS = (
-    "letter_date", "letter_guests", "approved_by", "approved_on", "schedule", "venue", "lodging",
+    "letter_date", "letter_status", "letter_guests", "approved_by", "approved_on", "schedule", "venue", "lodging",
     "room_type", "room_rate", "escorts", "total_cost", "host_dept",
 )  # fmt: skip
 PETITION_FIELDS = (

@@ -53,7 +53,7 @@ LEVEL_STYLE = {"error": "color:#C0392B;", "warn": "color:#B7791F;"}
 class ReceptionForm(RecordForm):
     """A reception with its lines; refuses what the rules forbid, warns about the rest."""
 
-    EXCLUDED = ("total_cost",)
+    EXCLUDED = ("total_cost", "letter_status")  # both follow from the lines and the 公函
 
     def __init__(self, store: Store, record_id: int | None = None, parent: QWidget | None = None
                  ) -> None:  # fmt: skip

@@ -38,6 +38,7 @@ class VisitorForm(RecordForm):
         edit = self.editors["id_number"]
         assert isinstance(edit, SensitiveEdit)
         edit.editingFinished.connect(self._id_entered)
+        self.editors["unit"].editingFinished.connect(self._person_entered)  # type: ignore[attr-defined]
         edit.textEdited.connect(lambda _t: self._show_id_problem())
         self.editors["id_type"].edited.connect(self._show_id_problem)  # type: ignore[attr-defined]
         self._show_id_problem()
@@ -77,6 +78,22 @@ class VisitorForm(RecordForm):
             if editor is not None and name != "id_number" and last.get(name):
                 editor.set_value(last[name])  # type: ignore[attr-defined]
         self.focus_field("purpose")
+
+    def _person_entered(self) -> None:
+        """Name and unit of a new visit that match an earlier one: fill in the rest from it."""
+        values = self.values()
+        if self.record_id is not None or not values.get("name") or values.get("id_number"):
+            return
+        try:
+            last = rs.last_visit(self.store, str(values["name"]), str(values.get("unit") or ""))
+        except StorageError:
+            return
+        if last is None:
+            return
+        for name in rs.CARRIED_OVER:
+            editor = self.editors.get(name)
+            if editor is not None and not values.get(name) and last.get(name):
+                editor.set_value(last[name])  # type: ignore[attr-defined]
 
     def check(self, record: Record) -> bool:
         if record.get("id_number"):
