@@ -170,3 +170,32 @@ def test_agenda_sections_for_visitors_and_petitions(store: Store) -> None:
     rs.mark_left(store, [v["id"]])
     sections = {s.key: s for s in agenda.collect(store, today, 3)}
     assert sections["visitors_on_site"].lines == ()
+
+
+def test_migration_0005_upgrades_a_released_file(tmp_path) -> None:
+    from sqlite_utils import Database
+
+    from officedesk.storage.migrations import migrations
+
+    path = tmp_path / "data"
+    path.mkdir()
+    db = Database(path / "officedesk.db")
+    migrations.apply(db, stop_before="0005_reception")
+    stamp = "2026-01-05T09:00:00"
+    db.execute(
+        "INSERT INTO petition (uuid, created_at, updated_at, serial, received_on, petitioner, "
+        "claim, done_on) VALUES ('u1', ?, ?, '信〔2026〕1号', '2026-01-05', '刘某', '诉求', "
+        "'2026-02-01')",
+        (stamp, stamp),
+    )
+    db.execute(
+        "INSERT INTO reception (uuid, created_at, updated_at, kind, sending_unit, starts_on) "
+        "VALUES ('u2', ?, ?, '公务', '某局', '2026-01-05')",
+        (stamp, stamp),
+    )
+    db.conn.commit()
+    db.close()
+    with Store.open(path) as store:  # applies 0005 after taking a backup
+        assert records.get(store, PETITION, 1)["status"] == "已办结"
+        assert records.get(store, RECEPTION, 1)["letter_status"] == "缺公函"
+        assert rs.on_site(store) == []

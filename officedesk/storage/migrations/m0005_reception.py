@@ -53,6 +53,15 @@ def apply(db: Database) -> None:
         db.execute(f"CREATE TABLE [{table}] (" + ", ".join((*COMMON_COLUMNS, *columns)) + ")")
         db.execute(f"CREATE INDEX [idx_{table}_{parent}] ON [{table}]([{parent}])")
         db.execute(f"CREATE UNIQUE INDEX [idx_{table}_uuid] ON [{table}](uuid)")
+    # Rows from before this release get the derived columns a save would give them.
+    db.execute(
+        "UPDATE petition SET status = CASE WHEN done_on IS NOT NULL THEN '已办结' "
+        "ELSE '待受理' END WHERE status IS NULL"
+    )
+    db.execute(
+        "UPDATE reception SET letter_status = CASE WHEN IFNULL(letter_ref, '') != '' THEN '有' "
+        "WHEN IFNULL(kind, '公务') = '公务' THEN '缺公函' END WHERE letter_status IS NULL"
+    )
     # The still-on-site list: a small partial index of the visitors not marked 离开.
     db.execute(
         "CREATE INDEX [idx_visitor_on_site] ON [visitor](arrived_at) "
