@@ -121,13 +121,17 @@ def _petitions(store: Store, rng: random.Random, today: dt.date, n: int) -> int:
         stage = rng.random()
         if stage < 0.15 or received > today - dt.timedelta(days=3):
             continue  # waiting for the 受理 notice
-        accepted = received + dt.timedelta(days=rng.randint(2, 12))
+        accepted = min(received + dt.timedelta(days=rng.randint(2, 12)), today)
         if stage < 0.25:
             rs.record_step(store, p["id"], "不予受理", accepted, note="不属于本单位职责范围")
             continue
         rs.record_step(store, p["id"], "受理", accepted)
+        if rng.random() < 0.2:
+            rs.record_step(store, p["id"], "转送", accepted, to_whom="县人民政府信访局")
+            continue
         rs.record_step(store, p["id"], "交办", accepted, to_whom=rng.choice(HOSTS[:5]))
-        if stage < 0.35:
+        rs.save_petition(store, {"handler": _person(rng)}, p["id"])
+        if stage < 0.35 and accepted + dt.timedelta(days=50) < today:
             rs.record_step(store, p["id"], "延期", accepted + dt.timedelta(days=50), days=30,
                            note="需会同乡镇现场核查")  # fmt: skip
         replied = accepted + dt.timedelta(days=rng.randint(20, 70))

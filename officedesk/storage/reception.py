@@ -396,7 +396,7 @@ def derived_petition(store: Store, record: Mapping[str, Any]) -> dict[str, Any]:
     elif record.get("acceptance") == "不予受理":
         status = "不予受理"
     elif record.get("acceptance") == "受理":
-        status = "已转送" if record.get("transferred_to") else "已受理"
+        status = "已转送" if record.get("transfer_kind") == "转送" else "已受理"
     else:
         status = "待受理"
     return {
@@ -470,8 +470,8 @@ def save_petition(store: Store, values: Mapping[str, Any], record_id: int | None
 _STEP_FIELDS = {
     "受理": {"acceptance": "受理", "accepted_on": "@", "notice_on": "@"},
     "不予受理": {"acceptance": "不予受理", "notice_on": "@"},
-    "转送": {"transferred_to": "to", "transferred_on": "@"},
-    "交办": {"transferred_to": "to", "transferred_on": "@"},
+    "转送": {"transferred_to": "to", "transfer_kind": "转送", "transferred_on": "@"},
+    "交办": {"transferred_to": "to", "transfer_kind": "交办", "transferred_on": "@"},
     "延期": {"extension_days": "days", "extension_reason": "note"},
     "答复": {"replied_on": "@"},
     "复查申请": {"review_requested_on": "@"},

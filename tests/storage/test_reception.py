@@ -131,6 +131,16 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     )
     p = rs.record_step(store, p["id"], "受理", dt.date(2026, 3, 5))
     assert (p["due_stage"], p["due_date"], p["status"]) == ("办理", dt.date(2026, 5, 6), "已受理")
+    p = rs.record_step(store, p["id"], "交办", dt.date(2026, 3, 5), to_whom="资源管理科")
+    assert (p["status"], p["transferred_to"]) == ("已受理", "资源管理科")  # still ours to handle
+    other = rs.save_petition(
+        store, {"received_on": "2026-03-02", "petitioner": "赵某", "claim": "某"}
+    )
+    other = rs.record_step(store, other["id"], "受理", dt.date(2026, 3, 3))
+    assert (
+        rs.record_step(store, other["id"], "转送", dt.date(2026, 3, 4), "县信访局")["status"]
+        == "已转送"
+    )
     with pytest.raises(ValidationError, match="不得超过 30 日"):
         rs.record_step(store, p["id"], "延期", dt.date(2026, 4, 30), days=31, note="复杂")
     with pytest.raises(ValidationError, match="理由"):
@@ -145,7 +155,7 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     assert (p["status"], p["due_stage"], p["due_date"]) == ("复查中", "复查", dt.date(2026, 7, 1))
     assert p["done_on"] is None
     steps = [s["kind"] for s in rs.petition_steps(store, p["id"])]
-    assert steps == ["受理", "延期", "答复", "复查申请"]
+    assert steps == ["受理", "交办", "延期", "答复", "复查申请"]
     assert records.get(store, PETITION, p["id"])["extension_reason"] == "需现场核查"
 
 

@@ -17,7 +17,7 @@ RECEPTION_FIELDS = (
 )  # fmt: skip
 PETITION_FIELDS = (
     "contact", "representatives", "facts", "acceptance", "notice_on", "accepted_on",
-    "transferred_to", "transferred_on", "handler", "extension_days", "extension_reason",
+    "transferred_to", "transfer_kind", "transferred_on", "handler", "extension_days", "extension_reason",
     "replied_on", "review_requested_on", "review_done_on", "recheck_requested_on",
     "recheck_done_on", "due_stage", "status",
 )  # fmt: skip
