@@ -251,3 +251,20 @@ def test_full_form_fills_a_returning_visitor_by_id_or_name_and_unit(
     other.editors["unit"].editingFinished.emit()
     assert other.editors["plate"].value() == "黑A12345"
     assert other.editors["id_number"].text() == "110105********0038"  # carried over, masked
+
+
+def test_enter_on_an_open_unit_list_completes_without_saving(
+    qtbot: QtBot, store: Store, tab: VisitorTab
+) -> None:
+    from officedesk.storage import directory
+
+    directory.add_unit(store, "省林业和草原局")
+    tab.focus_quick_line()
+    type_text(qtbot, tab.quick["name"], "王五")
+    qtbot.keyClick(tab.quick["name"], Qt.Key.Key_Tab)
+    qtbot.keyClicks(tab.quick["unit"], "slyh")  # 省林业和草原局 by its initials
+    completer = tab.quick["unit"].completer()
+    qtbot.waitUntil(completer.popup().isVisible)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert tab.quick["unit"].text() == "省林业和草原局"
+    assert count(store, Query(VISITOR)) == 0  # not saved: 事由 and 被访人 still to come

@@ -36,7 +36,7 @@ from officedesk.storage import directory
 from officedesk.storage import reception as rs
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import messages
+from officedesk.ui import messages, widgets
 from officedesk.ui.changes import Changes
 from officedesk.ui.register_tab import RegisterTab
 from officedesk.ui.tasks import Progress, run_with_progress
@@ -158,16 +158,10 @@ class VisitorTab(RegisterTab):
         self.completer = ReturningVisitorCompleter(
             self.store, self.quick["name"], self.accept_visitor
         )
+        # Enter on an open list takes its first name and does not save yet (as in the forms).
         for key, kind in (("unit", "units"), ("host", "people")):
-            sub = QCompleter(self.quick[key])
-            model = QStringListModel(sub)
-            sub.setModel(model)
-            sub.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-            self.quick[key].setCompleter(sub)
-            self.quick[key].textEdited.connect(
-                lambda text, m=model, k=kind: m.setStringList(
-                    directory.complete(self.store, k, text) if text.strip() else []
-                )
+            widgets.DirectoryCompleter(
+                lambda typed, k=kind: directory.complete(self.store, k, typed), self.quick[key]
             )
         self.quick["name"].textEdited.connect(self._name_typed)
         self.carried_label = QLabel(box)
