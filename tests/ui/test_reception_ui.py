@@ -268,3 +268,31 @@ def test_enter_on_an_open_unit_list_completes_without_saving(
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     assert tab.quick["unit"].text() == "省林业和草原局"
     assert count(store, Query(VISITOR)) == 0  # not saved: 事由 and 被访人 still to come
+
+
+def test_tab_exports_masked_unless_the_full_numbers_are_asked_for(
+    qtbot: QtBot, store: Store, tab: VisitorTab, messages: Messages, tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from officedesk.core.reception import ID18_IN_TEXT
+    from officedesk.ui import messages as ui_messages
+
+    rs.log_visit(store, {"name": "甲", "purpose": "事", "host": "乙", "id_number": ID})
+    tab.refresh()
+    monkeypatch.setattr(ui_messages, "offer_open", lambda *_a: False)
+    plain, full = tmp_path / "plain.csv", tmp_path / "full.csv"
+    monkeypatch.setattr(ui_messages, "ask_save_path", lambda *_a: str(plain))
+    tab.export_action.trigger()
+    qtbot.waitUntil(lambda: not tab.running_task.running, timeout=10000)
+    assert plain.exists() and ID18_IN_TEXT.search(plain.read_text("utf-8-sig")) is None
+    monkeypatch.setattr(ui_messages, "ask_save_path", lambda *_a: str(full))
+    messages.answer = False
+    tab.full_export_action.trigger()
+    assert not full.exists() and "完整的证件号码" in messages.questions[-1]  # asked, declined
+    messages.answer = True
+    tab.full_export_action.trigger()
+    qtbot.waitUntil(lambda: not tab.running_task.running, timeout=10000)
+    assert ID18_IN_TEXT.findall(full.read_text("utf-8-sig")) == [ID]
+    tab.export_action.trigger()  # the next ordinary export, to the same file, is masked again
+    qtbot.waitUntil(lambda: not tab.running_task.running, timeout=10000)
+    assert ID18_IN_TEXT.search(full.read_text("utf-8-sig")) is None
