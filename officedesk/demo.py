@@ -15,10 +15,7 @@ from officedesk.core.fields import Record
 from officedesk.core.registers import (
     INCOMING_DOCUMENT,
     MEETING,
-    PETITION,
-    RECEPTION,
     SUPERVISION,
-    VISITOR,
 )
 from officedesk.core.workdays import WorkCalendar
 from officedesk.storage import bulk, directory, records, settings
@@ -249,29 +246,6 @@ def _small_registers(rng: random.Random, today: dt.date) -> dict[Any, list[Recor
          "host_dept": "办公室", "chair": rng.choice(LEADERS)}
         for _ in range(30)
     ]  # fmt: skip
-    out[VISITOR] = [
-        {"arrived_at": dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 60)),
-                                           dt.time(rng.randint(8, 16), rng.randint(0, 59))),
-         "name": _person(rng), "gender": rng.choice(("男", "女")), "unit": rng.choice(SENDERS)[0],
-         "purpose": rng.choice(("工作联系", "检查指导", "送达文件", "业务洽谈")),
-         "host": rng.choice(DEPARTMENTS), "companions": rng.randint(0, 3)}
-        for _ in range(50)
-    ]  # fmt: skip
-    out[RECEPTION] = [
-        {"kind": "公务", "sending_unit": rng.choice(SENDERS[:8])[0],
-         "letter_ref": f"林函〔{today.year}〕{i}号",
-         "starts_on": today - dt.timedelta(days=rng.randint(0, 120)), "guests": rng.randint(2, 12),
-         "activities": rng.choice(("森林防火工作检查", "天然林保护工程验收", "调研国有林场改革"))}
-        for i in range(1, 16)
-    ]  # fmt: skip
-    out[PETITION] = [
-        {"serial": f"信〔{today.year}〕{i}号", "form": rng.choice(("来信", "来访", "电话", "网络")),
-         "received_on": (r := today - dt.timedelta(days=rng.randint(0, 90))),
-         "petitioner": _person(rng), "people": 1,
-         "claim": rng.choice(("反映林地承包合同纠纷", "反映护林员工资发放问题", "反映林区道路损毁")),
-         "due_date": r + dt.timedelta(days=60)}
-        for i in range(1, 13)
-    ]  # fmt: skip
     return out
 
 
@@ -377,6 +351,9 @@ def fill(
             counts[INCOMING_DOCUMENT.key] = records.write_bulk(store, INCOMING_DOCUMENT, chunks)
     for register, items in small.items():
         counts[register.key] = records.bulk_insert(store, register, items)
+    from officedesk import demo_reception  # 来访、公务接待、信访 (issue 6)
+
+    counts.update(demo_reception.fill(store, random.Random(seed + 6), today))
     for year, last in store.read(
         "SELECT CAST(substr(received_at, 1, 4) AS INTEGER), count(*) FROM incoming_document "
         "GROUP BY 1"

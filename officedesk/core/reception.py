@@ -114,8 +114,10 @@ def meal_findings(meals: Sequence[Meal], meal_limit: float) -> list[Finding]:
         where = f"第 {i} 餐（{m.day.isoformat() if m.day else '未填日期'} {m.kind}）"
         allowed = max_accompanying(m.guests)
         if m.staff > allowed:
-            rule = "接待对象 10 人以内陪餐不超过 3 人" if m.guests <= 10 else (
-                "接待对象超过 10 人的，陪餐不超过其三分之一（向下取整）"
+            rule = (
+                "接待对象 10 人以内陪餐不超过 3 人"
+                if m.guests <= 10
+                else ("接待对象超过 10 人的，陪餐不超过其三分之一（向下取整）")
             )
             out.append(Finding("error", f"{where}：{m.guests} 位客人最多 {allowed} 人陪餐，"
                                         f"现为 {m.staff} 人（{rule}）"))  # fmt: skip

@@ -49,9 +49,10 @@ def sources() -> list[AgendaSource]:
 
     Imported here, not at the top: the areas' storage modules import this one for its types.
     """
+    from officedesk.storage import reception
     from officedesk.storage.archive_loans import agenda_source as archive_loans
 
-    return [archive_loans]
+    return [reception.on_site_section, reception.petition_section, archive_loans]
 
 
 def collect(store: Store, today: dt.date, due_soon_days: int) -> list[AgendaSection]:

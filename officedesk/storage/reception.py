@@ -79,31 +79,42 @@ def returning_visitors(store: Store, typed_text: str, limit: int = 8) -> list[Re
     # The search index finds the candidates fast; the name is then checked in Python (the index
     # also holds the unit's characters and initials).
     match = phrase(text) if initials else f"{{name}} : {phrase(text)}"
+    # Newest rows first by id (the index hands rowids out in order, so LIMIT stops early; the
+    # log is written as people arrive); each person's truly latest visit is read below.
     rows = store.read_dicts(
-        f"SELECT t.* FROM [{fts_table(VISITOR)}] AS s JOIN visitor AS t ON t.id = s.rowid "
+        f"SELECT t.id, t.name, t.unit FROM [{fts_table(VISITOR)}] AS s "
+        "CROSS JOIN visitor AS t ON t.id = s.rowid "
         f"WHERE [{fts_table(VISITOR)}] MATCH ? AND t.voided_at IS NULL "
-        "ORDER BY t.arrived_at DESC LIMIT 500",
+        "ORDER BY s.rowid DESC LIMIT 500",
         [match],
     )
     seen: set[tuple[str, str]] = set()
-    found: list[tuple[int, int, Record]] = []
+    found: list[tuple[int, int, tuple[str, str]]] = []
     for row in rows:
         name = str(row.get("name") or "")
         key = (name, str(row.get("unit") or ""))
         if key in seen:
             continue
         if initials:
-            ok, prefix = matches_initials(name, text), any(
-                v.startswith(text.lower()) for v in _variants(name)
+            ok, prefix = (
+                matches_initials(name, text),
+                any(v.startswith(text.lower()) for v in _variants(name)),
             )
         else:
             ok, prefix = text in name, name.startswith(text)
         if not ok:
             continue
         seen.add(key)
-        found.append((0 if prefix else 1, len(found), typed(VISITOR, row)))
+        found.append((0 if prefix else 1, len(found), key))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [r for _, _, r in found[:limit]]
+    people = []
+    for rank, _, (name, unit) in found[: limit * 2]:
+        last = last_visit(store, name, unit)
+        if last is not None:
+            people.append((rank, last))
+    # Name prefixes first, then whoever came most recently.
+    people.sort(key=lambda p: (p[0], -p[1]["arrived_at"].timestamp() if p[1]["arrived_at"] else 0))
+    return [p for _, p in people[:limit]]
 
 
 def _variants(name: str) -> list[str]:
@@ -119,6 +130,27 @@ def on_site(store: Store) -> list[Record]:
         "WHERE voided_at IS NULL AND left_at IS NULL ORDER BY arrived_at, id"
     )
     return [typed(VISITOR, r) for r in rows]
+
+
+def visits_between(store: Store, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The visits that arrived from `start` up to (not including) `end`, oldest first, values
+    as stored: the daily and monthly log (a day has a few dozen rows, a month a few hundred)."""
+    return store.read_dicts(
+        "SELECT * FROM visitor WHERE voided_at IS NULL AND arrived_at >= ? AND arrived_at < ? "
+        "ORDER BY arrived_at, id",
+        (start.isoformat(), end.isoformat()),
+    )
+
+
+def log_period(kind: str, day: dt.date) -> tuple[dt.date, dt.date, str]:
+    """The day ("日") or month ("月") around `day`: (start, end exclusive, subtitle)."""
+    if kind == "日":
+        return day, day + dt.timedelta(days=1), f"{day.year}年{day.month}月{day.day}日"
+    if kind == "月":
+        start = day.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, end, f"{day.year}年{day.month}月"
+    raise ValueError(f"来访日志只能按「日」或「月」，不是「{kind}」")
 
 
 def mark_left(store: Store, ids: Iterable[int], when: dt.datetime | None = None) -> int:
@@ -160,9 +192,7 @@ def purge_count(store: Store, today: dt.date | None = None) -> tuple[int, dt.dat
 def purge_old_visits(store: Store, cutoff: dt.date) -> int:
     """Delete for good the visits that arrived before `cutoff` (personal data is kept only as
     long as the unit says); their search-index entries go too. Returns how many were deleted."""
-    old = store.read_dicts(
-        "SELECT * FROM visitor WHERE arrived_at < ?", (cutoff.isoformat(),)
-    )
+    old = store.read_dicts("SELECT * FROM visitor WHERE arrived_at < ?", (cutoff.isoformat(),))
     table = fts_table(VISITOR)
     cols = [f.name for f in VISITOR.search_fields] + ["py"]
     marks = ", ".join("?" * (len(cols) + 2))
@@ -226,7 +256,9 @@ def yuan_to_fen(text: Any, label: str = "金额") -> int:
     try:
         value = round(float(str(text).replace(",", "").replace("，", "").strip()) * 100)
     except ValueError:
-        raise ValidationError(f"「{label}」应为金额（元），不是「{text}」", field="amount") from None
+        raise ValidationError(
+            f"「{label}」应为金额（元），不是「{text}」", field="amount"
+        ) from None
     if value < 0:
         raise ValidationError(f"「{label}」不能为负数", field="amount")
     return int(value)
@@ -313,15 +345,24 @@ def save_reception(
     values: Mapping[str, Any],
     lines_: ReceptionLines,
     record_id: int | None = None,
+    letter_attached: bool = False,
 ) -> Record:
     """Save a reception with its lines in one transaction. Refused (ValidationError, nothing
-    written) when a rule is broken: two 工作餐, too many 陪餐, approval without a 公函."""
+    written) when a rule is broken: two 工作餐, too many 陪餐, approval without a 公函.
+
+    `letter_attached`: a scan of the 公函 is being attached with this save (a new reception)."""
     data = dict(values)
     data["total_cost"] = fen_text(lines_.total_fen) if lines_.total_fen else None
     if lines_.guests and not data.get("guests"):
         data["guests"] = len(lines_.guests)
     probe = {**data, "id": record_id}
-    errors = [f for f in reception_findings(store, probe, lines_) if f.level == "error"]
+    letter = letter_attached or has_letter(store, probe)
+    if (data.get("kind") or "公务") == "公务":
+        data["letter_status"] = "有" if letter else "缺公函"
+    else:
+        data["letter_status"] = "有" if letter else None
+    found = reception_findings(store, probe, lines_, letter_attached)
+    errors = [f for f in found if f.level == "error"]
     if errors:
         raise ValidationError("；".join(f.message for f in errors))
     with store.transaction() as c:
@@ -355,7 +396,7 @@ def derived_petition(store: Store, record: Mapping[str, Any]) -> dict[str, Any]:
     elif record.get("acceptance") == "不予受理":
         status = "不予受理"
     elif record.get("acceptance") == "受理":
-        status = "已转送" if record.get("transferred_to") else "已受理"
+        status = "已转送" if record.get("transfer_kind") == "转送" else "已受理"
     else:
         status = "待受理"
     return {
@@ -429,8 +470,8 @@ def save_petition(store: Store, values: Mapping[str, Any], record_id: int | None
 _STEP_FIELDS = {
     "受理": {"acceptance": "受理", "accepted_on": "@", "notice_on": "@"},
     "不予受理": {"acceptance": "不予受理", "notice_on": "@"},
-    "转送": {"transferred_to": "to", "transferred_on": "@"},
-    "交办": {"transferred_to": "to", "transferred_on": "@"},
+    "转送": {"transferred_to": "to", "transfer_kind": "转送", "transferred_on": "@"},
+    "交办": {"transferred_to": "to", "transfer_kind": "交办", "transferred_on": "@"},
     "延期": {"extension_days": "days", "extension_reason": "note"},
     "答复": {"replied_on": "@"},
     "复查申请": {"review_requested_on": "@"},
@@ -474,3 +515,56 @@ def petition_steps(store: Store, petition_id: int) -> list[dict[str, Any]]:
         "WHERE petition_id = ? AND voided_at IS NULL ORDER BY on_date, id",
         (petition_id,),
     )
+
+
+# -- 工作台 ------------------------------------------------------------------------------------
+
+AGENDA_LIMIT = 200
+
+
+def on_site_section(store: Store, today: dt.date, due_soon_days: int) -> Any:
+    """工作台: the visitors still on site (None while the visitor log is empty)."""
+    from officedesk.storage.agenda import AgendaLine, AgendaSection
+
+    if not store.read("SELECT 1 FROM visitor WHERE voided_at IS NULL LIMIT 1"):
+        return None
+    lines = []
+    for v in on_site(store)[:AGENDA_LIMIT]:
+        arrived: dt.datetime = v["arrived_at"]
+        when = arrived.strftime("%H:%M" if arrived.date() == today else "%m-%d %H:%M")
+        unit = f"（{v['unit']}）" if v.get("unit") else ""
+        lines.append(AgendaLine(VISITOR.key, int(v["id"]), f"{when} {v['name']}{unit}",
+                                bucket="在场", group=str(v.get("host") or "")))  # fmt: skip
+    return AgendaSection("visitors_on_site", "在场访客", tuple(lines), ("在场",),
+                         empty_text="没有未离开的访客")  # fmt: skip
+
+
+def petition_section(store: Store, today: dt.date, due_soon_days: int) -> Any:
+    """工作台: petitions whose current deadline (受理告知, 办理, 复查, 复核) is near or past."""
+    from officedesk.core.traffic import light
+    from officedesk.storage.agenda import AgendaLine, AgendaSection
+
+    if not store.read("SELECT 1 FROM petition WHERE voided_at IS NULL LIMIT 1"):
+        return None
+    until = (today + dt.timedelta(days=due_soon_days)).isoformat()
+    rows = store.read_dicts(
+        "SELECT id, serial, petitioner, claim, due_date, due_stage, handler, transferred_to "
+        "FROM petition WHERE voided_at IS NULL AND done_on IS NULL AND due_date IS NOT NULL "
+        "AND due_date <= ? ORDER BY due_date, id LIMIT ?",
+        (until, AGENDA_LIMIT + 1),
+    )
+    soon = f"{due_soon_days}日内到期"
+    lines = []
+    for r in rows[:AGENDA_LIMIT]:
+        due = dt.date.fromisoformat(str(r["due_date"])[:10])
+        bucket = "已逾期" if due < today else "今日到期" if due == today else soon
+        claim = str(r["claim"] or "")
+        claim = claim if len(claim) <= 16 else claim[:16] + "…"
+        lines.append(AgendaLine(
+            PETITION.key, int(r["id"]), f"{r['serial']} {r['petitioner']}：{claim}（{r['due_stage']}）",
+            bucket=bucket, group=str(r["handler"] or r["transferred_to"] or ""), due=due,
+            light=light(due, None, today, due_soon_days),
+        ))  # fmt: skip
+    notes = (f"另有更多，仅列前 {AGENDA_LIMIT} 条",) if len(rows) > AGENDA_LIMIT else ()
+    return AgendaSection("petitions_due", "信访到期", tuple(lines), ("已逾期", "今日到期", soon),
+                         empty_text="没有临期或逾期的信访", notes=notes)  # fmt: skip

@@ -47,6 +47,10 @@ def editor_for(f: Field, store: Store, parent: QWidget | None = None) -> QWidget
         editor = widgets.IntEdit(parent)
     elif f.kind is Kind.BOOL:
         editor = widgets.BoolEdit(parent)
+    elif f.sensitive and f.mask is not None:  # 证件号码: masked until the clerk asks to see it
+        from officedesk.ui.sensitive_edit import SensitiveEdit
+
+        editor = SensitiveEdit(f.mask, parent)
     else:
         editor = widgets.TextEdit(parent)
         if f.completion:

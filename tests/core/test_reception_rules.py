@@ -140,4 +140,6 @@ def test_field_masks_unless_revealed() -> None:
         assert format_value(f, VALID) == VALID
         assert masked_record(VISITOR, {"id_number": VALID})["id_number"] == VALID
     assert format_value(f, VALID) == "110105********002X"
-    assert r.ID18_IN_TEXT.search(f"号码{VALID}。") and not r.ID18_IN_TEXT.search("110105********002X")
+    assert r.ID18_IN_TEXT.search(f"号码{VALID}。") and not r.ID18_IN_TEXT.search(
+        "110105********002X"
+    )

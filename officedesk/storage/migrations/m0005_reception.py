@@ -12,12 +12,12 @@ from officedesk.storage.schema import COMMON_COLUMNS
 
 VISITOR_FIELDS = ("belongings", "pass_no", "registrar")
 RECEPTION_FIELDS = (
-    "letter_date", "letter_guests", "approved_by", "approved_on", "schedule", "venue", "lodging",
+    "letter_date", "letter_status", "letter_guests", "approved_by", "approved_on", "schedule", "venue", "lodging",
     "room_type", "room_rate", "escorts", "total_cost", "host_dept",
 )  # fmt: skip
 PETITION_FIELDS = (
     "contact", "representatives", "facts", "acceptance", "notice_on", "accepted_on",
-    "transferred_to", "transferred_on", "handler", "extension_days", "extension_reason",
+    "transferred_to", "transfer_kind", "transferred_on", "handler", "extension_days", "extension_reason",
     "replied_on", "review_requested_on", "review_done_on", "recheck_requested_on",
     "recheck_done_on", "due_stage", "status",
 )  # fmt: skip
@@ -53,6 +53,15 @@ def apply(db: Database) -> None:
         db.execute(f"CREATE TABLE [{table}] (" + ", ".join((*COMMON_COLUMNS, *columns)) + ")")
         db.execute(f"CREATE INDEX [idx_{table}_{parent}] ON [{table}]([{parent}])")
         db.execute(f"CREATE UNIQUE INDEX [idx_{table}_uuid] ON [{table}](uuid)")
+    # Rows from before this release get the derived columns a save would give them.
+    db.execute(
+        "UPDATE petition SET status = CASE WHEN done_on IS NOT NULL THEN '已办结' "
+        "ELSE '待受理' END WHERE status IS NULL"
+    )
+    db.execute(
+        "UPDATE reception SET letter_status = CASE WHEN IFNULL(letter_ref, '') != '' THEN '有' "
+        "WHEN IFNULL(kind, '公务') = '公务' THEN '缺公函' END WHERE letter_status IS NULL"
+    )
     # The still-on-site list: a small partial index of the visitors not marked 离开.
     db.execute(
         "CREATE INDEX [idx_visitor_on_site] ON [visitor](arrived_at) "
