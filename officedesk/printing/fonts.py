@@ -26,6 +26,10 @@ HEADING_FAMILIES = (
 )  # fmt: skip
 
 
+# OpenType features whose glyphs Qt cannot name in a PDF's text layer (see font()).
+UNNAMED_GLYPH_FEATURES = ("locl", "liga")
+
+
 def pt(points: float) -> float:
     """Points in layout units."""
     return points * UNIT
@@ -74,4 +78,11 @@ def font(points: float, *, bold: bool = False, heading: bool = False) -> QFont:
     # Unhinted advances are what the PDF engine uses: measuring with them keeps text inside cells.
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     f.setKerning(False)
+    # Qt names each glyph in a PDF's text layer by the first code point the font maps to it, so a
+    # glyph that only OpenType substitution reaches has no name and its text is lost. Noto CJK's
+    # 'locl' swaps digits and … in Latin runs for such glyphs (Z109 reads back as "Z"), and
+    # 'liga' draws fi, ffi… as single glyphs named ﬁ, ﬃ. Without them the cmap's own glyphs are
+    # drawn (the digits look as they do among Chinese text) and the text layer keeps every digit.
+    for tag in UNNAMED_GLYPH_FEATURES:
+        f.setFeature(QFont.Tag(tag), 0)
     return f

@@ -240,9 +240,24 @@ def make_printer(job: PrintJob) -> QPrinter:
     return printer
 
 
+def repair_printed_pdf(printer: QPrinter) -> None:
+    """Repair the text layer (pdftext) of the PDF a printer set to print to a file has written.
+
+    The print dialog's "print to file" writes a PDF through the printer, not print_to_pdf. The
+    file stays usable when it cannot be repaired: its text layer is then Qt's own.
+    """
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not printer.outputFileName():
+        return
+    path = Path(printer.outputFileName())
+    with contextlib.suppress(OSError):
+        if path.is_file() and _looks_complete(path):
+            pdftext.repair_file(path)
+
+
 def print_direct(job: PrintJob, printer: QPrinter) -> None:
     """Print the job on `printer` as it is set up (use make_printer for the job's own layout)."""
     job.render(printer)
+    repair_printed_pdf(printer)
 
 
 class PreviewDialog(QPrintPreviewDialog):
@@ -261,6 +276,8 @@ class PreviewDialog(QPrintPreviewDialog):
             self.job.render(device)
         except PrintError as exc:  # an exception must not escape a Qt slot
             self.error = str(exc)
+        else:
+            repair_printed_pdf(device)  # printed to a file from the preview's print dialog
 
 
 def print_with_preview(job: PrintJob, parent: QWidget | None = None) -> bool:
