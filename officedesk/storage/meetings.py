@@ -600,3 +600,12 @@ def week(store: Store, monday: dt.date) -> list[Slot]:
     """The meetings of the week starting `monday` (cancelled ones included, marked)."""
     start = dt.datetime.combine(monday, dt.time())
     return between(store, start, start + dt.timedelta(days=7))
+
+
+def person(store: Store, name: str) -> Row | None:
+    """The directory's entry for `name` (department, post, phone), to fill an attendee row."""
+    found = store.read_dicts(
+        "SELECT id, name, department, post, phone FROM person WHERE name = ? "
+        "AND voided_at IS NULL", ((name or "").strip(),),
+    )  # fmt: skip
+    return found[0] if found else None

@@ -30,6 +30,7 @@ from officedesk.storage.db import Store
 from officedesk.storage.query import Query
 from officedesk.ui import messages, tasks
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
+from officedesk.ui.meetings import MeetingTab
 from officedesk.ui.register_tab import RegisterTab
 
 HOME_KEY = "home"
@@ -44,7 +45,7 @@ TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # A register whose tab does more than the generic list (a week view, workflow actions…) names its
 # RegisterTab subclass here; the others get the generic RegisterTab.
-TAB_CLASSES: dict[str, type[RegisterTab]] = {}
+TAB_CLASSES: dict[str, type[RegisterTab]] = {"meetings": MeetingTab}
 IN_PROGRESS = ("办理中", "传阅中")
 
 
