@@ -395,6 +395,9 @@ def fill(
     ):
         records.raise_serial_counter(store, INCOMING_DOCUMENT, year, last)
     _fill_directory(store, rng)
+    from officedesk import demo_meetings
+
+    counts[MEETING.key] += demo_meetings.fill(store, rng, today)
     return DemoReport(counts, time.perf_counter() - started)
 
 
