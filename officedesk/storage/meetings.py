@@ -609,3 +609,31 @@ def person(store: Store, name: str) -> Row | None:
         "AND voided_at IS NULL", ((name or "").strip(),),
     )  # fmt: skip
     return found[0] if found else None
+
+
+# -- 工作台 ----------------------------------------------------------------------------------
+
+
+def agenda_section(store: Store, today: dt.date, _due_soon_days: int) -> Any:
+    """工作台「今日会议」: today's meetings and the next working day's (cancelled ones marked)."""
+    from officedesk.storage.agenda import AgendaLine, AgendaSection
+
+    calendar = settings.calendar(store)
+    nxt = today + dt.timedelta(days=1)
+    for _ in range(30):
+        if calendar.is_workday(nxt):
+            break
+        nxt += dt.timedelta(days=1)
+    labels = {today: "今天", nxt: f"{nxt.month}月{nxt.day}日（周{rules.WEEKDAYS[nxt.weekday()]}）"}
+    lines: list[AgendaLine] = []
+    for day, bucket in labels.items():
+        start = dt.datetime.combine(day, dt.time())
+        for s in between(store, start, start + dt.timedelta(days=1)):
+            text = f"{s.starts_at:%H:%M}–{s.ends_at:%H:%M}　{s.name}　{s.room}"
+            if s.cancelled:
+                text += "（已取消）"
+            elif s.conflict_reason:
+                text += "（有冲突，已说明理由）"
+            lines.append(AgendaLine("meetings", s.id, text, bucket=bucket, group=s.chair))
+    return AgendaSection("meetings", "今日会议", tuple(lines), tuple(labels.values()),
+                         empty_text="今天和下一个工作日没有会议")  # fmt: skip

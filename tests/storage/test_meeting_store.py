@@ -181,3 +181,20 @@ def test_week_reads_by_an_indexed_time_range(store: Store) -> None:
         "AND starts_at < ? AND ends_at > ?", (start, start, start))  # fmt: skip
     detail = " ".join(str(r[3]) for r in plan_rows)
     assert "idx_meeting_starts_at" in detail and "SCAN meeting" not in detail
+
+
+def test_workbench_lists_today_and_the_next_working_day(store: Store, rooms) -> None:
+    from officedesk.storage import agenda
+
+    meetings.save(store, plan("党委会", "2026-03-06 09:00", "2026-03-06 10:00"))  # a Friday
+    later = meetings.save(store, plan("例会", "2026-03-09 08:30", "2026-03-09 09:00"))  # Monday
+    meetings.save(store, plan("周三会", "2026-03-11 08:30", "2026-03-11 09:00"))
+    meetings.cancel(store, later["id"], "改期")
+    sections = {s.key: s for s in agenda.collect(store, dt.date(2026, 3, 6), 3)}
+    section = sections["meetings"]
+    assert section.buckets == ("今天", "3月9日（周一）")
+    assert [(line.bucket, line.text) for line in section.lines] == [
+        ("今天", "09:00–10:00　党委会　第一会议室"),
+        ("3月9日（周一）", "08:30–09:00　例会　第一会议室（已取消）"),
+    ]
+    assert section.lines[0].register == "meetings"
