@@ -9,9 +9,9 @@ from typing import Any
 
 from officedesk.core.meetings import PRESENT_ROLES, WEEKDAYS, week_start
 from officedesk.core.registers.meetings import RANGE_PLAN, WEEK_PLAN
+from officedesk.printing.register_print import PrintMeta, RegisterDocument, register_document
 from officedesk.storage import meetings, settings
 from officedesk.storage.db import Store
-from officedesk.printing.register_print import PrintMeta, RegisterDocument, register_document
 
 
 def _rows(store: Store, first: dt.date, last: dt.date) -> Iterator[dict[str, Any]]:
