@@ -157,15 +157,6 @@ def sign_in_sheet(store: Store, meeting_id: int) -> SignInSheet:
 # -- 座次表 ------------------------------------------------------------------------------------
 
 
-def default_rows(n: int) -> list[int]:
-    """Seats per row for n people: one row up to 13, else even rows of at most 13 (front first)."""
-    if n <= 13:
-        return [max(n, 1)]
-    rows = -(-n // 13)
-    per = -(-n // rows)
-    return [per]
-
-
 class SeatingChart(PrintJob):
     """主席台座次表: one page per viewpoint (台下视角, then 台上视角), each stating which it is;
     front row nearest the audience; every seat shows its rank and its name."""
@@ -175,7 +166,7 @@ class SeatingChart(PrintJob):
         self.papers = papers
         self.names = papers.head_table
         self.viewpoints = list(viewpoints)
-        self.per_row = per_row if per_row is not None else default_rows(len(self.names))
+        self.per_row = per_row if per_row is not None else seating.default_rows(len(self.names))
         self.title = f"{papers.record['name']}主席台座次表"
         self.page_layout = a4_layout(True, (15.0, 15.0, 15.0, 15.0))
 
