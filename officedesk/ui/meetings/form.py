@@ -4,6 +4,7 @@ conflict shown together before saving; saving anyway needs a reason, which is ke
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from officedesk.core import meetings as rules
 from officedesk.core.fields import Record
 from officedesk.core.registers import MEETING
-from officedesk.storage import directory, meetings
+from officedesk.storage import attachments, directory, meetings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
 from officedesk.storage.meetings import ConflictError, Plan, Repeat
@@ -168,6 +170,7 @@ class MeetingForm(RecordForm):
         self.items = RowsEditor(AGENDA_COLUMNS, self)
         self.items.setObjectName("agenda")
         self.parts.addTab(self.items, self.tr("会议议程"))
+        self.parts.addTab(self._materials_page(), self.tr("会议材料"))
         body.addWidget(self.parts, 1)
 
         self.conflict_box = QGroupBox(self.tr("冲突"), self)
@@ -190,6 +193,81 @@ class MeetingForm(RecordForm):
         box.addLayout(reason_row)
         self.conflict_box.setVisible(False)
         body.addWidget(self.conflict_box)
+
+    def _materials_page(self) -> QWidget:
+        page = QWidget(self)
+        row = QHBoxLayout(page)
+        self.pending_files: list[str] = []
+        self.removed_files: list[int] = []
+        self.material_list = QListWidget(page)
+        self.material_list.setObjectName("materials")
+        self.material_list.itemActivated.connect(self._open_material)
+        if self.record_id is not None:
+            for a in attachments.list_for(self.store, MEETING.key, self.record_id):
+                item = QListWidgetItem(a["filename"])
+                item.setData(Qt.ItemDataRole.UserRole, ("stored", a))
+                self.material_list.addItem(item)
+        buttons = QVBoxLayout()
+        for text, slot in ((self.tr("添加文件…"), self.add_materials),
+                           (self.tr("打开"), lambda: self._open_material(self.material_list.currentItem())),
+                           (self.tr("移除"), self.remove_material)):  # fmt: skip
+            button = QPushButton(text, page)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row.addWidget(self.material_list, 1)
+        row.addLayout(buttons)
+        return page
+
+    def add_materials(self) -> None:
+        """Choose files (讲话稿, 汇报材料…); they are copied into the data folder on save."""
+        for path in widgets.pick_files(self, self.tr("选择会议材料")):
+            self.add_material(path)
+
+    def add_material(self, path: str) -> None:
+        """One file to copy on save."""
+        self.pending_files.append(path)
+        item = QListWidgetItem(self.tr("{name}　（保存时复制）").format(name=Path(path).name))
+        item.setData(Qt.ItemDataRole.UserRole, ("pending", path))
+        self.material_list.addItem(item)
+
+    def remove_material(self) -> None:
+        """Unlink the selected file (on save)."""
+        item = self.material_list.currentItem()
+        if item is None:
+            return
+        state, data = item.data(Qt.ItemDataRole.UserRole)
+        if state == "pending":
+            self.pending_files.remove(data)
+        else:
+            self.removed_files.append(int(data["id"]))
+        self.material_list.takeItem(self.material_list.row(item))
+
+    def _open_material(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        state, data = item.data(Qt.ItemDataRole.UserRole)
+        path = Path(data) if state == "pending" else attachments.path_of(self.store, data)
+        if not path.exists() or not widgets.open_file(str(path)):
+            messages.warn(self, self.tr("无法打开"), self.tr("无法打开「{p}」。").format(p=path))
+
+    def _save_materials(self, meeting_id: int) -> None:
+        problems = []
+        for attachment_id in self.removed_files:
+            try:
+                attachments.remove(self.store, attachment_id)
+            except StorageError as exc:
+                problems.append(str(exc))
+        for path in self.pending_files:
+            try:
+                attachments.add(self.store, MEETING.key, meeting_id, path)
+            except StorageError as exc:
+                problems.append(str(exc))
+        self.pending_files, self.removed_files = [], []
+        if problems:
+            messages.warn(self, self.tr("会议材料未保存"),
+                          self.tr("会议已保存，但以下材料没有保存：") + "\n" + "\n".join(problems))  # fmt: skip
 
     def extra_focus_chain(self) -> list[QWidget]:
         return [self.repeat_rule, self.repeat_until, self.person_edit, self.person_role,
@@ -298,6 +376,8 @@ class MeetingForm(RecordForm):
         return Plan(self.values(), self.people.rows(), self.items.rows(), repeat)
 
     def is_dirty(self) -> bool:
+        if getattr(self, "pending_files", None) or getattr(self, "removed_files", None):
+            return True
         return super().is_dirty() or (self.people.rows(), self.items.rows()) != getattr(
             self, "initial_rows", (self.people.rows(), self.items.rows())
         )
@@ -326,6 +406,7 @@ class MeetingForm(RecordForm):
             messages.warn(self, self.tr("保存失败"), str(exc))
             return False
         self.saved_id = int(saved["id"])
+        self._save_materials(self.saved_id)
         self.initial = self.values()
         self.initial_rows = (self.people.rows(), self.items.rows())
         self.saved.emit(self.saved_id)

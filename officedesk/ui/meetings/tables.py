@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -165,7 +166,9 @@ class RowsEditor(QWidget):
 
     def commit(self) -> None:
         """Finish an edit in progress (the table keeps the typed text only on commit)."""
-        editor = self.table.focusWidget() if self.table.state() else None
-        if editor is not None:
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.viewport().isAncestorOf(editor):
             self.table.commitData(editor)
             self.table.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
