@@ -19,7 +19,7 @@ from officedesk.core.fields import Record
 from officedesk.core.meetings import Booking, Conflict
 from officedesk.core.registers.meetings import MEETING
 from officedesk.core.registers.supervision import SUPERVISION
-from officedesk.core.values import ValueProblem, clean_record
+from officedesk.core.values import ValueProblem, clean_record, parse_datetime
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
@@ -156,7 +156,25 @@ def decisions(store: Store, meeting_id: int) -> list[Row]:
     return _children(store, "meeting_decision", meeting_id)
 
 
-def _clean_attendee(row: Mapping[str, Any], n: int) -> Row:
+def _signed_at(value: Any, day: dt.date | None, n: int, name: str) -> str | None:
+    """A sign-in time as stored (2026-03-04 08:52:00): a full date-time, or HH:MM on `day`."""
+    if isinstance(value, dt.datetime):
+        return _stamp_sql(value)
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        if len(text) <= 5 and day is not None:
+            return _stamp_sql(dt.datetime.combine(day, dt.time.fromisoformat(text.zfill(5))))
+        return _stamp_sql(parse_datetime(text))
+    except ValueError:
+        raise ValidationError(
+            f"参会人员第 {n} 行（{name}）：「签到时间」应如 08:50 或 2024-03-05 08:50：{text}",
+            field="attendees",
+        ) from None
+
+
+def _clean_attendee(row: Mapping[str, Any], n: int, day: dt.date | None = None) -> Row:
     name = _text(row.get("name"))
     if not name:
         raise ValidationError(f"参会人员第 {n} 行：「姓名」必须填写", field="attendees")
@@ -168,6 +186,14 @@ def _clean_attendee(row: Mapping[str, Any], n: int) -> Row:
     out = {c: _text(row.get(c)) for c in ATTENDEE_COLUMNS}
     out.update(role=role, name=name, person_id=row.get("person_id") or None)
     out["notice"] = out["notice"] or "未通知"
+    out["signed_at"] = _signed_at(row.get("signed_at"), day, n, name)
+    if out["notice"] not in NOTICE_STATES:
+        raise ValidationError(f"参会人员第 {n} 行（{name}）：「通知」应为{'、'.join(NOTICE_STATES)}",
+                              field="attendees")  # fmt: skip
+    if (out["reply"] or "") not in REPLIES:
+        raise ValidationError(
+            f"参会人员第 {n} 行（{name}）：「回执」应为{'、'.join(r for r in REPLIES if r)}",
+            field="attendees")  # fmt: skip
     return out
 
 
@@ -335,7 +361,9 @@ def check(store: Store, plan: Plan, meeting_id: int | None = None) -> list[Confl
     _check_times(record)
     found_room = _resolve_room(store, record)
     capacity = found_room["capacity"] if found_room else None
-    attendees_ = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    attendees_ = [
+        _clean_attendee(a, n, record["starts_at"].date()) for n, a in enumerate(plan.attendees, 1)
+    ]
     base = booking_of(record, attendees_, meeting_id)
     buffer = int(settings.get(store, "meeting_buffer_minutes"))
     calendar = settings.calendar(store)
@@ -373,7 +401,8 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
     record = _clean_values(plan.values)
     _check_times(record)
     _resolve_room(store, record)
-    people = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    day = record["starts_at"].date()
+    people = [_clean_attendee(a, n, day) for n, a in enumerate(plan.attendees, 1)]
     items = [_clean_agenda(a, n) for n, a in enumerate(plan.agenda, 1)]
     with store.transaction():
         if meeting_id is not None:

@@ -198,3 +198,16 @@ def test_workbench_lists_today_and_the_next_working_day(store: Store, rooms) -> 
         ("3月9日（周一）", "08:30–09:00　例会　第一会议室（已取消）"),
     ]
     assert section.lines[0].register == "meetings"
+
+
+def test_sign_in_time_typed_as_hours_and_minutes(store: Store, rooms) -> None:
+    p = plan("专题会", "2026-03-04 09:00", "2026-03-04 10:00")
+    p.attendees = [{"role": "出席", "name": "张三", "signed_at": "8:52", "reply": "参加"}]
+    saved = meetings.save(store, p)
+    assert meetings.attendees(store, saved["id"])[0]["signed_at"] == "2026-03-04 08:52:00"
+    p.attendees = [{"role": "出席", "name": "张三", "signed_at": "八点"}]
+    with pytest.raises(ValidationError, match="第 1 行（张三）：「签到时间」"):
+        meetings.save(store, p, saved["id"])
+    p.attendees = [{"role": "出席", "name": "张三", "notice": "发了"}]
+    with pytest.raises(ValidationError, match="「通知」应为未通知、已通知"):
+        meetings.save(store, p, saved["id"])

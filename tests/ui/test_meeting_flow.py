@@ -147,3 +147,25 @@ def test_week_moves_by_week_and_by_room(qtbot, office: Store) -> None:
     qtbot.keyClick(tab.week, Qt.Key.Key_PageUp)
     assert tab.week.monday == MONDAY
     assert tab.week.grid.room_at(tab.week.grid.placed[0].rect.center().y()) == "第二会议室"
+
+
+def test_keyboard_in_the_week(qtbot, office: Store) -> None:
+    ids = [meetings.save(office, meetings.Plan({"name": n, "starts_at": f"2026-03-0{d} 09:00",
+           "ends_at": f"2026-03-0{d} 10:00", "room": "第一会议室"}))["id"]
+           for n, d in (("周三会", 4), ("周一会", 2))]  # fmt: skip
+    tab = MeetingTab(office)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.show()
+    tab.week.show_week(MONDAY)
+    grid = tab.week.grid
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected_id == ids[1]  # the earliest first
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected_id == ids[0]
+    opened: list[int] = []
+    grid.open_meeting.disconnect()
+    grid.open_meeting.connect(opened.append)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert opened == [ids[0]]

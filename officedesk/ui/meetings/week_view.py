@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -400,6 +400,25 @@ class WeekGrid(QWidget):
             return
         self._press = None
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keyboard: ←/→ (or ↑/↓) step through the week's meetings in time order; Enter opens.
+        key = event.key()
+        ordered = sorted({p.slot.id: p.slot for p in self.placed}.values(),
+                         key=lambda s: (s.starts_at, s.id))  # fmt: skip
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id is not None:
+            self.open_meeting.emit(self.selected_id)
+            return
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if key in steps and ordered:
+            ids = [s.id for s in ordered]
+            if self.selected_id in ids:
+                i = min(max(ids.index(self.selected_id) + steps[key], 0), len(ids) - 1)
+            else:
+                i = 0 if steps[key] > 0 else len(ids) - 1
+            self.select(ids[i])
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         placed = self.placed_at(event.position())
