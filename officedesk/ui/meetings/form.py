@@ -37,7 +37,7 @@ from officedesk.ui.record_form import RecordForm
 NO_REPEAT = "不重复"
 ATTENDEE_COLUMNS = (
     ("role", "身份", 3), ("name", "姓名", 5), ("unit", "单位/部门", 9), ("post", "职务", 7),
-    ("notice", "通知", 4), ("reply", "回执", 4), ("signed_at", "签到时间", 8),
+    ("notice", "通知", 4), ("reply", "回执", 4), ("signed_at", "签到时间", 5),
 )  # fmt: skip
 AGENDA_COLUMNS = (("time_text", "时间", 5), ("topic", "议题", 18), ("presenter", "汇报人", 6),
                   ("materials", "材料", 10))  # fmt: skip
@@ -81,7 +81,9 @@ class MeetingForm(RecordForm):
         super().__init__(store, MEETING, record_id, parent)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 60)
         if record_id is not None:
-            self.people.set_rows(meetings.attendees(store, record_id))
+            # Sign-in times show as 08:50: the day is the meeting's (stored whole).
+            self.people.set_rows([{**a, "signed_at": str(a.get("signed_at") or "")[11:16]}
+                                  for a in meetings.attendees(store, record_id)])  # fmt: skip
             self.items.set_rows(meetings.agenda(store, record_id))
             self.show_kept_conflicts()
         self.initial = self.values()

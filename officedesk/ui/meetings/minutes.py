@@ -18,8 +18,8 @@ from officedesk.storage.db import Store
 from officedesk.ui import messages
 from officedesk.ui.meetings.tables import RowsEditor
 
-COLUMNS = (("text", "议定事项", 22), ("lead_unit", "牵头单位", 8), ("owner", "责任人", 5),
-           ("due_date", "完成时限", 7), ("supervision", "督办", 8))  # fmt: skip
+COLUMNS = (("text", "议定事项", 18), ("lead_unit", "牵头单位", 7), ("owner", "责任人", 4),
+           ("due_date", "完成时限", 6), ("supervision", "督办", 5))  # fmt: skip
 
 
 class MinutesDialog(QDialog):
@@ -38,7 +38,7 @@ class MinutesDialog(QDialog):
             self.tr("会议概况、讨论情况（出席、请假、列席从参会人员生成）")
         )
         self.text.setPlainText(record.get("minutes") or "")
-        self.decisions = RowsEditor(COLUMNS, self)
+        self.decisions = RowsEditor(COLUMNS, self, readonly=("supervision",))
         self.decisions.setObjectName("decisions")
         self.supervise_button = QPushButton(self.tr("转督办"), self)
         self.supervise_button.setToolTip(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -53,8 +54,10 @@ class RowsEditor(QWidget):
         *,
         choices: dict[str, Sequence[str]] | None = None,
         defaults: Row | None = None,
+        readonly: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
+        self.readonly = set(readonly)
         self.columns = list(columns)
         self.defaults = defaults or {}
         self.table = QTableWidget(0, len(self.columns), self)
@@ -112,7 +115,10 @@ class RowsEditor(QWidget):
         self.table.insertRow(r)
         for c, (key, _label, _w) in enumerate(self.columns):
             value = data.get(key)
-            self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+            item = QTableWidgetItem("" if value is None else str(value))
+            if key in self.readonly:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(r, c, item)
         self._ids.append(data.get("id"))
         self._extra.append({k: v for k, v in data.items() if k not in {c[0] for c in self.columns}})
         if select:
