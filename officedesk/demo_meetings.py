@@ -85,7 +85,7 @@ def fill(store: Store, rng: random.Random, today: dt.date) -> int:
          "host_dept": "办公室", "starts_at": dt.datetime.combine(monday, dt.time(8, 0)),
          "ends_at": dt.datetime.combine(monday, dt.time(8, 45))},
         people, [{"topic": "通报上周工作，安排本周工作"}],
-        meetings.Repeat(rules.WEEKLY, monday + dt.timedelta(weeks=11)),
+        repeat=meetings.Repeat(rules.WEEKLY, monday + dt.timedelta(weeks=11)),
     )  # fmt: skip
     first = meetings.save(store, weekly, reason="示例数据：例会时间固定")
     added += len(meetings.series(store, first["series_id"])["meeting_ids"])

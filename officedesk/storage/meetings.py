@@ -276,7 +276,7 @@ class Plan:
     values: Record  # MEETING fields, typed or as typed
     attendees: list[Row] = field(default_factory=list)
     agenda: list[Row] = field(default_factory=list)
-    repeat: Repeat | None = None
+    repeat: Repeat | None = field(default=None, kw_only=True)
 
 
 def _clean_values(values: Record) -> Record:

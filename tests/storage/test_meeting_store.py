@@ -19,7 +19,7 @@ def plan(name: str, start: str, end: str, room: str = "第一会议室", chair: 
     return Plan(
         {"name": name, "starts_at": start, "ends_at": end, "room": room, "chair": chair,
          "category": "专题会"},
-        [{"role": "出席", "name": p} for p in people], [], repeat)  # fmt: skip
+        [{"role": "出席", "name": p} for p in people], [], repeat=repeat)  # fmt: skip
 
 
 @pytest.fixture

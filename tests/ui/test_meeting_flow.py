@@ -169,3 +169,25 @@ def test_keyboard_in_the_week(qtbot, office: Store) -> None:
     grid.open_meeting.connect(opened.append)
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert opened == [ids[0]]
+
+
+def test_a_weekly_series_from_the_form(qtbot, office: Store, messages) -> None:
+    meetings.save(office, meetings.Plan({"name": "专家论证会", "starts_at": "2026-03-16 09:30",
+        "ends_at": "2026-03-16 10:30", "room": "第一会议室"}))  # fmt: skip
+    form = MeetingForm(office)
+    qtbot.addWidget(form)
+    fill(qtbot, form, "周一例会", "2026-03-02 09:00", "2026-03-02 10:00", "第一会议室", "张书记")
+    form.repeat_rule.setCurrentText("每周")
+    assert form.repeat_until.isEnabled()
+    qtbot.keyClick(form.editors["name"], Qt.Key.Key_Return)
+    assert messages.warnings == ["请填写重复会议的「截止到」日期"]
+    assert form.saved_id is None and form.focusWidget() is form.repeat_until
+    type_text(qtbot, form.repeat_until, "2026-03-30")
+    qtbot.keyClick(form.editors["name"], Qt.Key.Key_Return)
+    lines = [form.conflict_list.item(i).text() for i in range(form.conflict_list.count())]
+    assert lines == [line for line in lines if "2026-03-16" in line] and lines  # that Monday only
+    type_text(qtbot, form.reason_edit, "论证会改到小会议室")
+    qtbot.keyClick(form.reason_edit, Qt.Key.Key_Return)
+    assert form.result() == QDialog.DialogCode.Accepted
+    series = meetings.series(office, records.get(office, MEETING, form.saved_id)["series_id"])
+    assert len(series["meeting_ids"]) == 5 and series["description"] == "每周一"

@@ -375,7 +375,7 @@ class MeetingForm(RecordForm):
             if until is None:
                 raise ValidationError("请填写重复会议的「截止到」日期", field="repeat_until")
             repeat = Repeat(self.repeat_rule.currentText(), until)
-        return Plan(self.values(), self.people.rows(), self.items.rows(), repeat)
+        return Plan(self.values(), self.people.rows(), self.items.rows(), repeat=repeat)
 
     def is_dirty(self) -> bool:
         if getattr(self, "pending_files", None) or getattr(self, "removed_files", None):
