@@ -191,3 +191,22 @@ def test_a_weekly_series_from_the_form(qtbot, office: Store, messages) -> None:
     assert form.result() == QDialog.DialogCode.Accepted
     series = meetings.series(office, records.get(office, MEETING, form.saved_id)["series_id"])
     assert len(series["meeting_ids"]) == 5 and series["description"] == "每周一"
+
+
+def test_a_kept_reason_does_not_cover_new_conflicts(qtbot, office: Store) -> None:
+    first = meetings.save(office, meetings.Plan({"name": "党委会", "starts_at": "2026-03-04 09:00",
+        "ends_at": "2026-03-04 10:00", "room": "第一会议室"}))  # fmt: skip
+    other = meetings.save(office, meetings.Plan({"name": "例会", "starts_at": "2026-03-04 09:30",
+        "ends_at": "2026-03-04 10:30", "room": "第一会议室"}), reason="临时调整")  # fmt: skip
+    meetings.save(office, meetings.Plan({"name": "调度会", "starts_at": "2026-03-05 09:00",
+        "ends_at": "2026-03-05 10:00", "room": "第一会议室"}))  # fmt: skip
+    form = MeetingForm(office, other["id"])
+    qtbot.addWidget(form)
+    assert form.reason_edit.text() == "临时调整"
+    form.editors["starts_at"].set_value(dt.datetime(2026, 3, 5, 9, 30))
+    form.editors["ends_at"].set_value(dt.datetime(2026, 3, 5, 10, 30))
+    assert not form.save()  # the old reason was for 党委会, not for 调度会
+    assert "调度会" in form.conflict_list.item(0).text()
+    assert records.get(office, MEETING, other["id"])["starts_at"] == dt.datetime(2026, 3, 4, 9, 30)
+    assert form.save()  # seen now: the reason typed stands for these
+    assert records.get(office, MEETING, first["id"])["starts_at"] == dt.datetime(2026, 3, 4, 9, 0)

@@ -78,6 +78,7 @@ class MeetingForm(RecordForm):
                  parent: QWidget | None = None, *, start: dt.datetime | None = None) -> None:  # fmt: skip
         self._start = start
         self.conflicts: list[rules.Conflict] = []
+        self.shown_lines: list[str] = []  # the conflicts the clerk has seen (a reason covers them)
         super().__init__(store, MEETING, record_id, parent)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 60)
         if record_id is not None:
@@ -337,12 +338,14 @@ class MeetingForm(RecordForm):
         self.conflict_label.setText(self.tr("此会议有冲突，已说明理由后保存。"))
         for line in str(self.original.get("conflicts") or "").splitlines():
             self.conflict_list.addItem(line)
+            self.shown_lines.append(line)
         self.reason_edit.setText(str(reason))
         self.conflict_box.setVisible(True)
 
     def show_conflicts(self, conflicts: list[rules.Conflict]) -> None:
         """List every conflict and ask for a reason to save anyway."""
         self.conflicts = conflicts
+        self.shown_lines = [c.line() for c in conflicts]
         self.conflict_box.setTitle(self.tr("冲突（{n} 项）").format(n=len(conflicts)))
         self.conflict_label.setText(
             self.tr(
@@ -390,7 +393,8 @@ class MeetingForm(RecordForm):
             plan = self.plan()
             found = meetings.check(self.store, plan, self.record_id)
             reason = self.reason_edit.text().strip()
-            if found and not reason:
+            # A reason covers the conflicts it was typed for: new ones are shown first.
+            if found and (not reason or [c.line() for c in found] != self.shown_lines):
                 self.show_conflicts(found)
                 return False
             saved = meetings.save(self.store, plan, self.record_id, reason=reason)
