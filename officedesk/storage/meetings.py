@@ -502,6 +502,22 @@ def cancel(store: Store, meeting_id: int, reason: str = "") -> Record:
     return records.update(store, MEETING, meeting_id, values)
 
 
+def cancel_following(store: Store, meeting_id: int, reason: str = "") -> int:
+    """Cancel an occurrence of a series and every later one (the 例会 ends); returns how many."""
+    old = records.get(store, MEETING, meeting_id)
+    if not old.get("series_id"):
+        cancel(store, meeting_id, reason)
+        return 1
+    ids = [r[0] for r in store.read(
+        "SELECT id FROM meeting WHERE series_id = ? AND voided_at IS NULL AND starts_at >= ? "
+        "AND NOT coalesce(cancelled, 0) ORDER BY starts_at",
+        (old["series_id"], _stamp_sql(old["starts_at"])))]  # fmt: skip
+    with store.transaction():
+        for mid in ids:
+            cancel(store, mid, reason)
+    return len(ids)
+
+
 def reinstate(store: Store, meeting_id: int) -> Record:
     """Undo a cancellation after checking conflicts again (ConflictError if there are some)."""
     plan = plan_of(store, meeting_id)

@@ -211,3 +211,12 @@ def test_sign_in_time_typed_as_hours_and_minutes(store: Store, rooms) -> None:
     p.attendees = [{"role": "出席", "name": "张三", "notice": "发了"}]
     with pytest.raises(ValidationError, match="「通知」应为未通知、已通知"):
         meetings.save(store, p, saved["id"])
+
+
+def test_cancel_this_and_every_later_occurrence(store: Store, rooms) -> None:
+    first = meetings.save(store, plan("周例会", "2026-03-02 09:00", "2026-03-02 10:00",
+                                      repeat=Repeat(rules.WEEKLY, dt.date(2026, 3, 30))))  # fmt: skip
+    ids = meetings.series(store, first["series_id"])["meeting_ids"]
+    assert meetings.cancel_following(store, ids[2], "例会调整为双周") == 3
+    cancelled = [records.get(store, MEETING, i)["cancelled"] for i in ids]
+    assert cancelled == [False, False, True, True, True]

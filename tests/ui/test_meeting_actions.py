@@ -133,3 +133,18 @@ def test_main_window_has_the_meeting_tab(qtbot, store: Store) -> None:
     assert isinstance(tab, MeetingTab)
     labels = [a.text() for a in window.edit_menu.actions()]
     assert "取消本次" in labels and "纪要" in labels and "会议室" in labels
+
+
+def test_cancel_an_occurrence_and_the_later_ones(qtbot, store: Store, monkeypatch) -> None:
+    first = meetings.save(store, meetings.Plan(
+        {"name": "周例会", "starts_at": "2026-03-02 09:00", "ends_at": "2026-03-02 10:00",
+         "room": "会议室"}, repeat=meetings.Repeat("每周", dt.date(2026, 3, 23))))  # fmt: skip
+    ids = meetings.series(store, first["series_id"])["meeting_ids"]
+    monkeypatch.setattr(ui_messages, "ask_text", lambda *_a, **_k: "改为双周")
+    monkeypatch.setattr(ui_messages, "ask", lambda *_a, **_k: True)
+    tab = MeetingTab(store)
+    qtbot.addWidget(tab)
+    tab.week.show_week(dt.date(2026, 3, 9))
+    tab.week.grid.select(ids[1])
+    tab.cancel_meeting()
+    assert [records.get(store, MEETING, i)["cancelled"] for i in ids] == [False, True, True, True]

@@ -208,13 +208,19 @@ class MeetingTab(RegisterTab):
                                        m=MEETING.describe_record(record), s=series))  # fmt: skip
         if reason is None:
             return
+        following = bool(record.get("series_id")) and messages.ask(
+            self, self.tr("取消会议"), self.tr("这是重复会议。以后各次也一并取消吗？\n（选「否」只取消这一次）"))  # fmt: skip
         try:
-            meetings.cancel(self.store, rid, reason)
+            if following:
+                n = meetings.cancel_following(self.store, rid, reason)
+            else:
+                meetings.cancel(self.store, rid, reason)
+                n = 1
         except Exception as exc:
             messages.show_error(self, exc, self.tr("取消失败"))
             return
         self._changed()
-        self.status_message.emit(self.tr("已取消"))
+        self.status_message.emit(self.tr("已取消 {n} 次会议").format(n=n))
 
     def open_minutes(self) -> None:
         """The 纪要 and its decisions (转督办)."""
