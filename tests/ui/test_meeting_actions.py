@@ -148,3 +148,22 @@ def test_cancel_an_occurrence_and_the_later_ones(qtbot, store: Store, monkeypatc
     tab.week.grid.select(ids[1])
     tab.cancel_meeting()
     assert [records.get(store, MEETING, i)["cancelled"] for i in ids] == [False, True, True, True]
+
+
+def test_seating_docx_asks_for_the_rows(qtbot, store: Store, meeting: int, tmp_path: Path,
+                                        monkeypatch) -> None:  # fmt: skip
+    target = tmp_path / "座次表.docx"
+    asked: list[str] = []
+    monkeypatch.setattr(ui_messages, "ask_text",
+                        lambda _p, _t, text, default="": asked.append(default) or "1，1")  # fmt: skip
+    monkeypatch.setattr(ui_messages, "ask_save_path", lambda *_a: str(target))
+    monkeypatch.setattr(ui_messages, "offer_open", lambda *_a: False)
+    tab = MeetingTab(store)
+    qtbot.addWidget(tab)
+    tab.week.show_week(MONDAY)
+    tab.week.grid.select(meeting)
+    next(a for a in tab.doc_actions if a.text().startswith("座次表")).trigger()
+    assert asked == ["2"]  # both on one row by default
+    table = docx.Document(str(target)).tables[0]  # 台下视角: the front row nearest the audience
+    assert [[c.text.replace("\n", " ") for c in r.cells] for r in table.rows] == [["2 李局长"],
+                                                                                 ["1 张书记"]]  # fmt: skip

@@ -114,10 +114,40 @@ class Documents:
 
         self._write("签到表", suffix, lambda r, p: write_sign_in(self.store, r["id"], p))
 
+    def _rows(self) -> list[int] | None:
+        """Seats per row of the 主席台, asked (7, or 7,5 for two rows); None when cancelled."""
+        record = self._meeting()
+        if record is None:
+            return None
+        from officedesk.core.seating import default_rows
+        from officedesk.storage import meetings
+
+        n = sum(1 for a in meetings.attendees(self.store, record["id"]) if a["role"] == "出席")
+        text = messages.ask_text(
+            self.tab, self.tab.tr("座次表"),
+            self.tab.tr("主席台 {n} 人（按参会人员中「出席」的顺序排位次）。\n"
+                        "每排座位数（一排写 {n}；多排用逗号分隔，如 7,5）：").format(n=n),
+            ",".join(str(x) for x in default_rows(n)),
+        )  # fmt: skip
+        if text is None:
+            return None
+        try:
+            rows = [int(x) for x in text.replace("，", ",").split(",") if x.strip()]
+            if not rows or min(rows) <= 0:
+                raise ValueError
+        except ValueError:
+            messages.warn(self.tab, self.tab.tr("座次表"),
+                          self.tab.tr("每排座位数应为正整数，如 7 或 7,5"))  # fmt: skip
+            return None
+        return rows
+
     def seating_docx(self) -> None:
         from officedesk.exports.meeting_docs import write_seating
 
-        self._write("座次表", "docx", lambda r, p: write_seating(self.store, r["id"], p))
+        rows = self._rows()
+        if rows is not None:
+            self._write("座次表", "docx",
+                        lambda r, p: write_seating(self.store, r["id"], p, per_row=rows))  # fmt: skip
 
     def minutes(self) -> None:
         from officedesk.exports.meeting_docs import write_minutes
@@ -132,11 +162,12 @@ class Documents:
             self._print(lambda: sign_in_sheet(self.store, record["id"]))
 
     def print_seating(self) -> None:
-        record = self._meeting()
+        rows = self._rows()
+        record = self._meeting() if rows is not None else None
         if record is not None:
             from officedesk.printing.meeting_papers import seating_chart
 
-            self._print(lambda: seating_chart(self.store, record["id"]))
+            self._print(lambda: seating_chart(self.store, record["id"], per_row=rows))
 
     def print_tent_cards(self) -> None:
         record = self._meeting()

@@ -298,7 +298,9 @@ class WeekGrid(QWidget):
                 p.setPen(grid)
                 p.drawLine(QPointF(self.side_width(), y), QPointF(self.width(), y))
                 p.setPen(QColor("#666"))
-                p.drawText(QRectF(0, y - fm.height() / 2, self.side_width() - 4, fm.height()),
+                # The first hour's label sits under the header line, the others across theirs.
+                ty = y + 2 if h == FIRST_HOUR else y - fm.height() / 2
+                p.drawText(QRectF(0, ty, self.side_width() - 4, fm.height()),
                            Qt.AlignmentFlag.AlignRight, f"{h:02d}:00")  # fmt: skip
         else:
             top = head
