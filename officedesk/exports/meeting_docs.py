@@ -155,6 +155,9 @@ def notice_document(facts: MeetingFacts, today: dt.date | None = None) -> Offici
     r = facts.record
     name = str(r["name"])
     doc = OfficialDocument(facts.fonts, title_property=notice_title(name))
+    if r.get("notice_ref"):
+        # With a 发文字号 the notice is issued as a 文件: 版头 with the issuer's mark and the number.
+        doc.masthead(f"{facts.issuer()}文件", str(r["notice_ref"]))
     doc.title(title_lines(notice_title(name)))
     doc.addressee(facts.addressees())
     doc.paragraph(

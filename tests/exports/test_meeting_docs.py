@@ -173,3 +173,18 @@ def test_title_lines_break_between_words() -> None:
         "关于召开2026年全局森林草原防灭火",
         "暨安全生产工作电视电话会议的通知",
     ]
+
+
+def test_notice_with_a_document_number_has_a_masthead(store: Store, meeting: int,
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    from officedesk.core.registers import MEETING
+    from officedesk.storage import records
+
+    records.update(store, MEETING, meeting, {"notice_ref": "青林办发〔2026〕5号"})
+    document = docx.Document(str(write_notice(store, meeting, tmp_path / "n.docx")))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[:3] == [
+        "青山林业局办公室文件",
+        "青林办发〔2026〕5号",
+        "关于召开2026年春季森林防火",
+    ]
