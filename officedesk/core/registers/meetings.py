@@ -66,9 +66,9 @@ MEETING = Register(
             "occurrence_on", "系列中的日期", Kind.DATE, shown=False, exported=False, printed=False
         ),
         Field("detached", "单独修改", Kind.BOOL, shown=False, exported=False, printed=False),
-        Field("contact", "联系人", width=6, shown=False, completion="people"),
-        Field("contact_phone", "联系电话", Kind.CODE, width=10, shown=False),
-        Field("notice_ref", "通知文号", Kind.CODE, width=12, shown=False),
+        Field("contact", "联系人", width=6, shown=False, printed=False, completion="people"),
+        Field("contact_phone", "联系电话", Kind.CODE, width=10, shown=False, printed=False),
+        Field("notice_ref", "通知文号", Kind.CODE, width=12, shown=False, printed=False),
         Field("minutes", "会议纪要", Kind.LONGTEXT, shown=False, exported=False, printed=False),
     ),
     describe=_describe,
