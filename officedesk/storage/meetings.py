@@ -21,6 +21,7 @@ from officedesk.core.registers.meetings import MEETING
 from officedesk.core.registers.supervision import SUPERVISION
 from officedesk.core.values import ValueProblem, clean_record, parse_datetime
 from officedesk.storage import records, settings
+from officedesk.storage.agenda import AgendaLine, AgendaSection
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
 
@@ -659,10 +660,8 @@ def person(store: Store, name: str) -> Row | None:
 # -- 工作台 ----------------------------------------------------------------------------------
 
 
-def agenda_section(store: Store, today: dt.date, _due_soon_days: int) -> Any:
+def agenda_section(store: Store, today: dt.date, _due_soon_days: int) -> AgendaSection:
     """工作台「今日会议」: today's meetings and the next working day's (cancelled ones marked)."""
-    from officedesk.storage.agenda import AgendaLine, AgendaSection
-
     calendar = settings.calendar(store)
     nxt = today + dt.timedelta(days=1)
     for _ in range(30):
