@@ -18,7 +18,7 @@ from officedesk.core.registers import MEETING
 from officedesk.exports.common import BODY_FONT, TITLE_FONT, ExportError, atomic_output, xml_text
 from officedesk.exports.gbt9704 import OfficialDocument, OfficialFonts, chinese_date, text_width
 from officedesk.exports.wordxml import base_document, page_a4, row_flags, set_fonts, table_borders
-from officedesk.storage import meetings, records, settings
+from officedesk.storage import meeting_minutes, meetings, records, settings
 from officedesk.storage.db import Store
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
@@ -112,7 +112,7 @@ class MeetingFacts:
         record = records.get(store, MEETING, meeting_id)
         return cls(
             record, meetings.attendees(store, meeting_id), meetings.agenda(store, meeting_id),
-            meetings.decisions(store, meeting_id), str(settings.get(store, "unit_name")),
+            meeting_minutes.decisions(store, meeting_id), str(settings.get(store, "unit_name")),
             OfficialFonts.first_of(settings.font_chains(store)),
             str(record.get("contact") or settings.get(store, "meeting_contact") or ""),
             str(record.get("contact_phone") or settings.get(store, "meeting_contact_phone") or ""),

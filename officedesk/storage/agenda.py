@@ -49,7 +49,7 @@ def sources() -> list[AgendaSource]:
 
     Imported here, not at the top: the areas' storage modules import this one for its types.
     """
-    from officedesk.storage.meetings import agenda_section as meetings_today
+    from officedesk.storage.meeting_calendar import agenda_section as meetings_today
 
     return [meetings_today]
 

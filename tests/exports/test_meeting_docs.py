@@ -21,7 +21,7 @@ from officedesk.exports.meeting_docs import (
     write_seating,
     write_sign_in,
 )
-from officedesk.storage import meetings, settings
+from officedesk.storage import meeting_minutes, meetings, settings
 from officedesk.storage.db import Store
 
 from .test_libreoffice import to_pdf_text
@@ -43,7 +43,7 @@ def meeting(store: Store) -> int:
         {"name": "2026年春季森林防火工作会议", "starts_at": "2026-03-04 09:00",
          "ends_at": "2026-03-04 11:30", "room": "三楼党委会议室", "chair": "刘志强",
          "host_dept": "办公室", "requirements": "请提前准备汇报材料。"}, people, agenda))  # fmt: skip
-    meetings.save_minutes(store, saved["id"], "会议听取了森林防火工作汇报。", [
+    meeting_minutes.save_minutes(store, saved["id"], "会议听取了森林防火工作汇报。", [
         {"text": "严格落实森林防火责任制", "lead_unit": "森林防火办公室", "due_date": "2026-03-10"},
         {"text": "清明节期间实行24小时值班", "lead_unit": "办公室"},
     ])  # fmt: skip

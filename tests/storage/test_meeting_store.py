@@ -8,7 +8,7 @@ import pytest
 
 from officedesk.core import meetings as rules
 from officedesk.core.registers import MEETING, SUPERVISION
-from officedesk.storage import meetings, records, settings
+from officedesk.storage import meeting_minutes, meetings, records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import ValidationError
 from officedesk.storage.meetings import ConflictError, Plan, Repeat
@@ -158,18 +158,18 @@ def test_times_are_checked(store: Store) -> None:
 
 def test_decision_becomes_a_supervision_item_once(store: Store, rooms) -> None:
     saved = meetings.save(store, plan("党委会", "2026-03-04 09:00", "2026-03-04 10:00"))
-    items = meetings.save_minutes(store, saved["id"], "会议听取了……", [
+    items = meeting_minutes.save_minutes(store, saved["id"], "会议听取了……", [
         {"text": "加强春季森林防火", "lead_unit": "防火办", "owner": "王五", "due_date": "2026-04-30"},
         {"text": "修订差旅管理办法", "lead_unit": "办公室"},
     ])  # fmt: skip
-    item = meetings.to_supervision(store, items[0]["id"], dt.date(2026, 3, 5))
+    item = meeting_minutes.to_supervision(store, items[0]["id"], dt.date(2026, 3, 5))
     assert item["source"] == "会议决定" and item["lead_unit"] == "防火办"
     assert item["due_date"] == dt.date(2026, 4, 30) and "加强春季森林防火" in item["content"]
-    assert meetings.decisions(store, saved["id"])[0]["supervision_id"] == item["id"]
+    assert meeting_minutes.decisions(store, saved["id"])[0]["supervision_id"] == item["id"]
     with pytest.raises(ValidationError, match="不能重复转办"):
-        meetings.to_supervision(store, items[0]["id"])
+        meeting_minutes.to_supervision(store, items[0]["id"])
     with pytest.raises(ValidationError, match="已转督办"):
-        meetings.save_minutes(store, saved["id"], "", [items[1]])
+        meeting_minutes.save_minutes(store, saved["id"], "", [items[1]])
     assert len(store.read("SELECT id FROM supervision_item")) == 1
     assert records.get(store, SUPERVISION, item["id"])["assigned_on"] == dt.date(2026, 3, 5)
 

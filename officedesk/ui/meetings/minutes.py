@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from officedesk.core.registers import MEETING
-from officedesk.storage import meetings, records
+from officedesk.storage import meeting_minutes, records
 from officedesk.storage.db import Store
 from officedesk.ui import messages
 from officedesk.ui.meetings.tables import RowsEditor
@@ -62,7 +62,7 @@ class MinutesDialog(QDialog):
         self.resize(self.fontMetrics().horizontalAdvance("国") * 60, 520)
 
     def _load(self) -> None:
-        rows = meetings.decisions(self.store, self.meeting_id)
+        rows = meeting_minutes.decisions(self.store, self.meeting_id)
         for r in rows:
             r["supervision"] = "已转督办" if r["supervision_id"] else ""
         self.decisions.set_rows(rows)
@@ -70,7 +70,7 @@ class MinutesDialog(QDialog):
     def save(self) -> bool:
         """Keep the text and the decisions; False (after saying why) on a bad row."""
         try:
-            meetings.save_minutes(self.store, self.meeting_id, self.text.toPlainText(),
+            meeting_minutes.save_minutes(self.store, self.meeting_id, self.text.toPlainText(),
                                   self.decisions.rows())  # fmt: skip
         except Exception as exc:
             messages.show_error(self, exc, self.tr("无法保存"))
@@ -90,11 +90,11 @@ class MinutesDialog(QDialog):
             return
         if not self.save():
             return
-        rows = meetings.decisions(self.store, self.meeting_id)
+        rows = meeting_minutes.decisions(self.store, self.meeting_id)
         if r >= len(rows):
             return
         try:
-            item = meetings.to_supervision(self.store, rows[r]["id"])
+            item = meeting_minutes.to_supervision(self.store, rows[r]["id"])
         except Exception as exc:
             messages.show_error(self, exc, self.tr("无法转督办"))
             return
