@@ -210,3 +210,31 @@ def test_a_kept_reason_does_not_cover_new_conflicts(qtbot, office: Store) -> Non
     assert records.get(office, MEETING, other["id"])["starts_at"] == dt.datetime(2026, 3, 4, 9, 30)
     assert form.save()  # seen now: the reason typed stands for these
     assert records.get(office, MEETING, first["id"])["starts_at"] == dt.datetime(2026, 3, 4, 9, 0)
+
+
+def test_new_meeting_from_the_week_page(qtbot, office: Store) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    tab = MeetingTab(office, load=False)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.show()
+    tab.week.show_week(MONDAY)
+    seen: list[str] = []
+
+    def fill_and_save() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, MeetingForm)
+        seen.append(form.editors["starts_at"].value())
+        form.editors["name"].setText("防火调度会")
+        form.editors["room"].set_value("第二会议室")
+        form.save()
+
+    # A double-click on an empty place of Wednesday 14:00 opens a new meeting starting there.
+    QTimer.singleShot(0, fill_and_save)
+    tab.new_meeting_at(dt.datetime(2026, 3, 4, 14, 0))
+    assert seen == ["2026-03-04 14:00"]
+    assert [p.slot.name for p in tab.week.grid.placed] == ["防火调度会"]
+    saved = tab.week.grid.placed[0].slot.id
+    assert tab.week.grid.selected_id == saved and tab.current_id() == saved

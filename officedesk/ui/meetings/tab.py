@@ -105,6 +105,20 @@ class MeetingTab(RegisterTab):
         for action in self.record_actions:
             action.setEnabled(one or action.property("needs") == "none")
 
+    def select_id(self, record_id: int, near: int | None = None) -> bool:
+        """Select a meeting in the list and, in the week view, show its week with it selected."""
+        found = super().select_id(record_id, near) if self.model.loaded else False
+        if self.week.loaded:
+            try:
+                start = records.get(self.store, MEETING, record_id)["starts_at"]
+            except KeyError:
+                return found
+            if start is not None:
+                self.week.show_week(start.date())
+                self.week.grid.select(record_id)
+                found = True
+        return found
+
     def selected_ids(self) -> list[int]:
         if getattr(self, "pages", None) is not None and self.pages.currentIndex() == WEEK_PAGE:
             return [self.week.grid.selected_id] if self.week.grid.selected_id else []
