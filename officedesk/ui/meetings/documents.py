@@ -21,9 +21,8 @@ _last_folder: Path | None = None
 _UNSAFE = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 
 
-def menu_entries(tab: MeetingTab) -> list[tuple[str, Callable[[], Any]]]:
+def menu_entries(tab: MeetingTab, d: Documents) -> list[tuple[str, Callable[[], Any]]]:
     """The 会议文件 menu: (text, slot), "-" for a separator."""
-    d = Documents(tab)
     return [
         (tab.tr("会议通知（Word）…"), d.notice),
         ("-", d.notice),

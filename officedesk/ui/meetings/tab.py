@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QMenu, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QTabWidget, QToolButton, QWidget
 
 from officedesk.core.registers import MEETING
 from officedesk.storage import meetings, records
@@ -69,7 +69,8 @@ class MeetingTab(RegisterTab):
         from officedesk.ui.meetings import documents
 
         self.doc_actions = []
-        for text, slot in documents.menu_entries(self):
+        self.documents = documents.Documents(self)
+        for text, slot in documents.menu_entries(self, self.documents):
             if text == "-":
                 self.docs_menu.addSeparator()
                 continue
@@ -83,6 +84,11 @@ class MeetingTab(RegisterTab):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.insertWidget(self.export_action, button)
         self.view.addAction(self.docs_menu.menuAction())
+        self.print_week_button = QPushButton(self.tr("打印本周…"), self.week)
+        self.print_week_button.setToolTip(self.tr("打印周会议安排表（A4 横向）"))
+        self.print_week_button.clicked.connect(self.documents.print_week)
+        self.print_week_button.setMinimumWidth(self.print_week_button.sizeHint().width())
+        self.week.toolbar.addWidget(self.print_week_button)
 
     def _page_changed(self, page: int) -> None:
         if page == WEEK_PAGE and not self.week.loaded:
