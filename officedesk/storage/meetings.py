@@ -261,8 +261,11 @@ def _occurrence_days(record: Record, repeat: Repeat | None) -> list[dt.date]:
         raise ValidationError(str(exc), field="repeat") from None
 
 
-def check(store: Store, plan: Plan, meeting_id: int | None = None) -> list[Conflict]:
-    """Every conflict of the planned meeting (each occurrence of a series), sorted by date."""
+def check(
+    store: Store, plan: Plan, meeting_id: int | None = None, *, skip: Iterable[int] = ()
+) -> list[Conflict]:
+    """Every conflict of the planned meeting (each occurrence of a series), sorted by date;
+    meetings in `skip` (being changed together with this one) are not looked at."""
     record = _clean_values(plan.values)
     _check_times(record)
     found_room = _resolve_room(store, record)
@@ -275,7 +278,7 @@ def check(store: Store, plan: Plan, meeting_id: int | None = None) -> list[Confl
     calendar = settings.calendar(store)
     margin = dt.timedelta(minutes=buffer)
     conflicts: list[Conflict] = []
-    skip = [meeting_id] if meeting_id is not None else []
+    skip = [*skip, *([meeting_id] if meeting_id is not None else [])]
     for day in _occurrence_days(record, plan.repeat):
         booking = rules.shift(base, day)
         others = bookings_between(store, booking.starts_at - margin, booking.ends_at + margin,
@@ -313,13 +316,10 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
     with store.transaction():
         if meeting_id is not None:
             old = records.get(store, MEETING, meeting_id)
-            values = {**record, **_conflict_fields(conflicts, reason)}
-            if old.get("series_id"):
-                values["detached"] = True  # an occurrence changed on its own
-            saved = records.update(store, MEETING, meeting_id, values)
-            sync_children(store, "meeting_attendee", meeting_id, people, ATTENDEE_COLUMNS)
-            sync_children(store, "meeting_agenda_item", meeting_id, items, AGENDA_COLUMNS)
-            return saved
+            # An occurrence changed on its own no longer follows its series.
+            detached = True if old.get("series_id") else None
+            return _update(store, meeting_id, record, people, items,
+                           {**_conflict_fields(conflicts, reason), "detached": detached})  # fmt: skip
         days = _occurrence_days(record, plan.repeat)
         series_id = None
         if plan.repeat is not None:
@@ -352,6 +352,77 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
             first = first or saved
         assert first is not None
         return first
+
+
+def _update(
+    store: Store, meeting_id: int, record: Record, people: list[Row], items: list[Row],
+    extra: Record,
+) -> Record:  # fmt: skip
+    saved = records.update(store, MEETING, meeting_id, {**record, **extra})
+    sync_children(store, "meeting_attendee", meeting_id, people, ATTENDEE_COLUMNS)
+    sync_children(store, "meeting_agenda_item", meeting_id, items, AGENDA_COLUMNS)
+    return saved
+
+
+def plans_following(store: Store, plan: Plan, meeting_id: int) -> list[tuple[int, Plan]]:
+    """The occurrence `meeting_id` and every later live, not cancelled one of its series, each
+    planned as `plan` says (time of day, length, room, people, 议程) on its own date, moved by as
+    many days as this occurrence was moved."""
+    old = records.get(store, MEETING, meeting_id)
+    record = _clean_values(plan.values)
+    start, end = _check_times(record)
+    if not old.get("series_id"):
+        return [(meeting_id, plan)]
+    shift = start.date() - old["starts_at"].date()
+    rows = store.read(
+        "SELECT id, starts_at FROM meeting WHERE series_id = ? AND voided_at IS NULL "
+        "AND starts_at >= ? AND NOT coalesce(cancelled, 0) ORDER BY starts_at",
+        (old["series_id"], stamp_sql(dt.datetime.combine(old["starts_at"].date(), dt.time()))),
+    )
+    out = []
+    for mid, start_text in rows:
+        if mid == meeting_id:
+            out.append((mid, plan))
+            continue
+        day = dt.datetime.fromisoformat(start_text).date() + shift
+        begin = dt.datetime.combine(day, start.time())
+        # Other occurrences get the people afresh: their own notice and sign-in are for later.
+        people = [{k: v for k, v in a.items() if k not in ("id", "signed_at")}
+                  for a in plan.attendees]  # fmt: skip
+        agenda_ = [{k: v for k, v in a.items() if k != "id"} for a in plan.agenda]
+        values = {**plan.values, "starts_at": begin, "ends_at": begin + (end - start)}
+        out.append((int(mid), Plan(values, people, agenda_)))
+    return out
+
+
+def check_following(store: Store, plan: Plan, meeting_id: int) -> list[Conflict]:
+    """Every conflict of changing this occurrence and the later ones (see plans_following)."""
+    planned = plans_following(store, plan, meeting_id)
+    ids = [mid for mid, _ in planned]
+    found = [c for mid, p in planned for c in check(store, p, mid, skip=ids)]
+    return rules.sort_conflicts(found)
+
+
+def save_following(store: Store, plan: Plan, meeting_id: int, *, reason: str = "") -> int:
+    """Change this occurrence and every later one of its series (the 例会 moves to 9:30 from now
+    on); ConflictError without a reason when any of them conflicts. Returns how many changed."""
+    planned = plans_following(store, plan, meeting_id)
+    ids = [mid for mid, _ in planned]
+    found = {mid: check(store, p, mid, skip=ids) for mid, p in planned}
+    every = rules.sort_conflicts(c for cs in found.values() for c in cs)
+    if every and not reason.strip():
+        raise ConflictError(every)
+    with store.transaction():
+        for mid, p in planned:
+            record = _clean_values(p.values)
+            _resolve_room(store, record)
+            day = record["starts_at"].date()
+            people = [_clean_attendee(a, n, day) for n, a in enumerate(p.attendees, 1)]
+            items = [_clean_agenda(a, n) for n, a in enumerate(p.agenda, 1)]
+            extra = {**_conflict_fields(found[mid], reason), "detached": False,
+                     "occurrence_on": day}  # fmt: skip
+            _update(store, mid, record, people, items, extra)
+    return len(planned)
 
 
 def _new_series(store: Store, repeat: Repeat, first: dt.date) -> int:

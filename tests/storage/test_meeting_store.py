@@ -220,3 +220,34 @@ def test_cancel_this_and_every_later_occurrence(store: Store, rooms) -> None:
     assert meetings.cancel_following(store, ids[2], "例会调整为双周") == 3
     cancelled = [records.get(store, MEETING, i)["cancelled"] for i in ids]
     assert cancelled == [False, False, True, True, True]
+
+
+def test_change_this_and_every_later_occurrence(store: Store, rooms) -> None:
+    first = meetings.save(store, plan("周例会", "2026-03-02 09:00", "2026-03-02 10:00",
+                                      people=("张三",),
+                                      repeat=Repeat(rules.WEEKLY, dt.date(2026, 3, 30))))  # fmt: skip
+    ids = meetings.series(store, first["series_id"])["meeting_ids"]
+    meetings.cancel(store, ids[3], "出差")
+    meetings.save(store, plan("论证会", "2026-03-30 10:00", "2026-03-30 11:00", room="小会议室"))
+    changed = meetings.plan_of(store, ids[1])
+    changed.values.update(starts_at=dt.datetime(2026, 3, 10, 9, 30),  # Monday → Tuesday 9:30
+                          ends_at=dt.datetime(2026, 3, 10, 11, 0), room="小会议室")  # fmt: skip
+    found = meetings.check_following(store, changed, ids[1])
+    assert [c.day.isoformat() for c in found if c.kind == rules.ROOM] == []  # 论证会 is on Monday
+    assert meetings.save_following(store, changed, ids[1]) == 3  # 2nd, 3rd and 5th; 4th cancelled
+    after = {i: records.get(store, MEETING, i) for i in ids}
+    assert after[ids[0]]["starts_at"] == dt.datetime(2026, 3, 2, 9, 0)
+    assert [after[i]["starts_at"] for i in (ids[1], ids[2], ids[4])] == [
+        dt.datetime(2026, 3, 10, 9, 30), dt.datetime(2026, 3, 17, 9, 30),
+        dt.datetime(2026, 3, 31, 9, 30)]  # fmt: skip
+    assert after[ids[3]]["cancelled"] and after[ids[3]]["starts_at"].day == 23
+    assert all(after[i]["room"] == "小会议室" and not after[i]["detached"] for i in ids[1:3])
+    assert [a["name"] for a in meetings.attendees(store, ids[4])] == ["张三"]
+    # Moving them back onto Monday 10:00 meets 论证会 in 小会议室 on 3-30: a reason is needed.
+    back = meetings.plan_of(store, ids[1])
+    back.values.update(
+        starts_at=dt.datetime(2026, 3, 9, 10, 0), ends_at=dt.datetime(2026, 3, 9, 11, 0)
+    )
+    with pytest.raises(ConflictError) as caught:
+        meetings.save_following(store, back, ids[1])
+    assert [c.day for c in caught.value.conflicts] == [dt.date(2026, 3, 30)]

@@ -238,3 +238,18 @@ def test_new_meeting_from_the_week_page(qtbot, office: Store) -> None:
     assert [p.slot.name for p in tab.week.grid.placed] == ["防火调度会"]
     saved = tab.week.grid.placed[0].slot.id
     assert tab.week.grid.selected_id == saved and tab.current_id() == saved
+
+
+def test_change_an_occurrence_and_the_later_ones_from_the_form(qtbot, office: Store) -> None:
+    first = meetings.save(office, meetings.Plan(
+        {"name": "周一例会", "starts_at": "2026-03-02 09:00", "ends_at": "2026-03-02 10:00",
+         "room": "第一会议室"}, repeat=meetings.Repeat("每周", dt.date(2026, 3, 23))))  # fmt: skip
+    ids = meetings.series(office, first["series_id"])["meeting_ids"]
+    form = MeetingForm(office, ids[1])
+    qtbot.addWidget(form)
+    assert form.follow_check.isVisibleTo(form) and "每周一" in form.series_label.text()
+    form.editors["room"].set_value("第二会议室")
+    form.follow_check.setChecked(True)
+    assert form.save()
+    rooms = [records.get(office, MEETING, i)["room"] for i in ids]
+    assert rooms == ["第一会议室", "第二会议室", "第二会议室", "第二会议室"]

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -127,18 +128,24 @@ class MeetingForm(RecordForm):
         self.series_label = QLabel(self)
         self.series_label.setStyleSheet("color: #1F4E79;")
         repeat.addWidget(self.series_label, 1)
+        self.follow_check = QCheckBox(self.tr("本次及以后各次都按此修改"), self)
+        self.follow_check.setObjectName("follow")
+        self.follow_check.setToolTip(
+            self.tr("时间、会议室、参会人员和议程同样用于以后各次（已取消的除外）")
+        )
+        self.follow_check.setVisible(False)
+        repeat.addWidget(self.follow_check)
         body.addLayout(repeat)
         if self.record_id is not None:
-            self.repeat_rule.setEnabled(False)  # a saved meeting is edited one occurrence at a time
+            self.repeat_rule.setEnabled(False)  # a saved series is changed through its occurrences
             sid = self.original.get("series_id")
             if sid:
                 try:
                     s = meetings.series(self.store, int(sid))
                     self.series_label.setText(
-                        self.tr("重复会议（{d}，至 {u}），只修改本次").format(
-                            d=s["description"], u=s["until"]
-                        )
+                        self.tr("重复会议（{d}，至 {u}）").format(d=s["description"], u=s["until"])
                     )
+                    self.follow_check.setVisible(True)
                 except KeyError:
                     pass
 
@@ -273,7 +280,7 @@ class MeetingForm(RecordForm):
                           self.tr("会议已保存，但以下材料没有保存：") + "\n" + "\n".join(problems))  # fmt: skip
 
     def extra_focus_chain(self) -> list[QWidget]:
-        return [self.repeat_rule, self.repeat_until, self.person_edit, self.person_role,
+        return [self.repeat_rule, self.repeat_until, self.follow_check, self.person_edit, self.person_role,
                 self.people.table, self.items.table, self.reason_edit]  # fmt: skip
 
     def new_record(self) -> Record:
@@ -391,13 +398,23 @@ class MeetingForm(RecordForm):
         """Check every conflict; refuse with the list shown, or save with the reason typed."""
         try:
             plan = self.plan()
-            found = meetings.check(self.store, plan, self.record_id)
+            following = self.record_id is not None and self.follow_check.isChecked()
+            if following:
+                assert self.record_id is not None
+                found = meetings.check_following(self.store, plan, self.record_id)
+            else:
+                found = meetings.check(self.store, plan, self.record_id)
             reason = self.reason_edit.text().strip()
             # A reason covers the conflicts it was typed for: new ones are shown first.
             if found and (not reason or [c.line() for c in found] != self.shown_lines):
                 self.show_conflicts(found)
                 return False
-            saved = meetings.save(self.store, plan, self.record_id, reason=reason)
+            if following:
+                assert self.record_id is not None
+                meetings.save_following(self.store, plan, self.record_id, reason=reason)
+                saved = {"id": self.record_id}
+            else:
+                saved = meetings.save(self.store, plan, self.record_id, reason=reason)
         except ConflictError as exc:
             self.show_conflicts(exc.conflicts)
             return False
