@@ -91,8 +91,10 @@ class MeetingTab(RegisterTab):
         self.week.toolbar.addWidget(self.print_week_button)
 
     def _page_changed(self, page: int) -> None:
-        if page == WEEK_PAGE and not self.week.loaded:
-            self.week.show_week(self.week.monday)
+        if page == WEEK_PAGE:
+            if not self.week.loaded:
+                self.week.show_week(self.week.monday)
+            self.week.grid.setFocus()  # arrows and Enter work at once
         self._update_actions()
 
     def current_id(self) -> int | None:
@@ -158,8 +160,10 @@ class MeetingTab(RegisterTab):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.pages.currentIndex() == WEEK_PAGE and not self.week.loaded:
-            self.week.show_week(self.week.monday)
+        if self.pages.currentIndex() == WEEK_PAGE:
+            if not self.week.loaded:
+                self.week.show_week(self.week.monday)
+            self.week.grid.setFocus()
 
     def on_changed(self, key: str) -> None:
         super().on_changed(key)
