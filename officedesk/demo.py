@@ -362,6 +362,9 @@ def fill(
     _fill_directory(store, rng)
     say("正在归档示例收文…")
     counts.update(demo_archive.fill(store, rng, today))
+    from officedesk import demo_meetings
+
+    counts[MEETING.key] += demo_meetings.fill(store, rng, today)
     return DemoReport(counts, time.perf_counter() - started)
 
 

@@ -47,6 +47,17 @@ def split_rows(n: int, per_row: Sequence[int] | int) -> list[int]:
     return out
 
 
+MOST_PER_ROW = 13  # a head table longer than this is set in two or more even rows
+
+
+def default_rows(n: int) -> list[int]:
+    """Seats per row for n people: one row up to 13, else even rows of at most 13."""
+    if n <= MOST_PER_ROW:
+        return [max(n, 1)]
+    rows = -(-n // MOST_PER_ROW)
+    return [-(-n // rows)]
+
+
 def seat_chart(
     n: int, per_row: Sequence[int] | int, variant: str = "A", viewpoint: str = AUDIENCE
 ) -> list[list[int]]:

@@ -259,6 +259,21 @@ class OfficialDocument:
         font = {1: self.fonts.heading, 2: self.fonts.kai}.get(level, self.fonts.body)
         return self._paragraph(text, font=font)
 
+    def labelled(self, label: str, text: str, *, hanging: bool = True) -> Paragraph:
+        """A 黑体 label, a full-width colon, then 仿宋 text: the 纪要's 出席： line (§10.3), or
+        一、 before a decision. Left two characters in; wrapped lines align after the label."""
+        lead = f"{label}：" if hanging else label
+        paragraph = self._paragraph("", first_indent_chars=0)
+        fmt = paragraph.paragraph_format
+        if hanging:
+            fmt.left_indent = Pt(BODY_PT * (2 + text_width(lead)))
+            fmt.first_line_indent = Pt(-BODY_PT * text_width(lead))
+        else:
+            fmt.first_line_indent = Pt(BODY_PT * 2)
+        self._run(paragraph, lead, self.fonts.heading, BODY_PT)
+        self._run(paragraph, text, self.fonts.body, BODY_PT)
+        return paragraph
+
     def blank_line(self) -> None:
         """One empty line of the grid."""
         self._paragraph("", first_indent_chars=0)

@@ -51,8 +51,14 @@ def sources() -> list[AgendaSource]:
     """
     from officedesk.storage import reception
     from officedesk.storage.archive_loans import agenda_source as archive_loans
+    from officedesk.storage.meeting_calendar import agenda_section as meetings_today
 
-    return [reception.on_site_section, reception.petition_section, archive_loans]
+    return [
+        meetings_today,
+        reception.on_site_section,
+        reception.petition_section,
+        archive_loans,
+    ]
 
 
 def collect(store: Store, today: dt.date, due_soon_days: int) -> list[AgendaSection]:

@@ -18,19 +18,27 @@ from officedesk.core import meetings as rules
 from officedesk.core.fields import Record
 from officedesk.core.meetings import Booking, Conflict
 from officedesk.core.registers.meetings import MEETING
-from officedesk.core.registers.supervision import SUPERVISION
-from officedesk.core.values import ValueProblem, clean_record
+from officedesk.core.values import ValueProblem, clean_record, parse_datetime
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
+from officedesk.storage.meeting_calendar import LONGEST_MEETING, stamp_sql
+from officedesk.storage.meeting_calendar import Slot as Slot
+from officedesk.storage.meeting_calendar import agenda_section as agenda_section
+from officedesk.storage.meeting_calendar import between as between
+from officedesk.storage.meeting_calendar import week as week
+from officedesk.storage.meeting_rooms import person as person
+from officedesk.storage.meeting_rooms import room as room
+from officedesk.storage.meeting_rooms import room_named as room_named
+from officedesk.storage.meeting_rooms import rooms as rooms
+from officedesk.storage.meeting_rooms import save_room as save_room
+from officedesk.storage.meeting_rooms import void_room as void_room
 
 Row = dict[str, Any]
-LONGEST_MEETING = dt.timedelta(days=31)  # how far back a meeting can start and still be running
 
 ATTENDEE_COLUMNS = ("role", "name", "unit", "post", "person_id", "notice", "reply", "reply_note",
                     "signed_at", "absent_reason")  # fmt: skip
 AGENDA_COLUMNS = ("time_text", "topic", "presenter", "materials")
-DECISION_COLUMNS = ("text", "lead_unit", "owner", "due_date")
 NOTICE_STATES = ("未通知", "已通知")
 REPLIES = ("", "参加", "不参加", "委托参加")
 
@@ -47,94 +55,17 @@ class ConflictError(ValidationError):
         )
 
 
-def _text(value: Any) -> str | None:
+def clean_text(value: Any) -> str | None:
+    """`value` as stripped text, None when empty."""
     text = "" if value is None else str(value).strip()
     return text or None
-
-
-def _stamp_sql(value: dt.datetime) -> str:
-    return value.replace(microsecond=0).isoformat(sep=" ")
-
-
-# -- rooms ---------------------------------------------------------------------------------
-
-
-def rooms(store: Store) -> list[Row]:
-    """The live rooms in their order (sort, then name)."""
-    return store.read_dicts(
-        "SELECT id, name, capacity, equipment, sort, remarks FROM room "
-        "WHERE voided_at IS NULL ORDER BY sort, name"
-    )
-
-
-def room(store: Store, room_id: int) -> Row:
-    """One room (voided or not); KeyError if there is none."""
-    found = store.read_dicts("SELECT * FROM room WHERE id = ?", (room_id,))
-    if not found:
-        raise KeyError(f"会议室第 {room_id} 条不存在")
-    return found[0]
-
-
-def room_named(store: Store, name: str) -> Row | None:
-    """The live room called `name`, if there is one."""
-    found = store.read_dicts(
-        "SELECT * FROM room WHERE name = ? AND voided_at IS NULL", ((name or "").strip(),)
-    )
-    return found[0] if found else None
-
-
-def _clean_room(values: Mapping[str, Any]) -> Row:
-    name = _text(values.get("name"))
-    if not name:
-        raise ValidationError("「会议室名称」必须填写", field="name")
-    capacity_text = _text(values.get("capacity"))
-    try:
-        capacity = int(capacity_text) if capacity_text else None
-    except ValueError:
-        raise ValidationError(f"「容纳人数」应为整数：{capacity_text}", field="capacity") from None
-    if capacity is not None and capacity <= 0:
-        raise ValidationError("「容纳人数」应大于 0", field="capacity")
-    return {"name": name, "capacity": capacity, "equipment": _text(values.get("equipment")),
-            "sort": int(values.get("sort") or 0), "remarks": _text(values.get("remarks"))}  # fmt: skip
-
-
-def save_room(store: Store, values: Mapping[str, Any], room_id: int | None = None) -> Row:
-    """Add (room_id None) or change a room; ValidationError names the field."""
-    data = _clean_room(values)
-    with store.transaction() as c:
-        taken = c.execute(
-            "SELECT id FROM room WHERE name = ? AND voided_at IS NULL AND id IS NOT ?",
-            (data["name"], room_id),
-        ).fetchone()
-        if taken:
-            raise ValidationError(f"会议室「{data['name']}」已存在，名称不能重复", field="name")
-        stamp = now_text()
-        if room_id is None:
-            data.update(uuid=new_uuid(), created_at=stamp, updated_at=stamp)
-            cur = c.execute(
-                f"INSERT INTO room ({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
-                list(data.values()),
-            )
-            room_id = int(cur.lastrowid or 0)
-        else:
-            data["updated_at"] = stamp
-            sets = ", ".join(f"{k} = ?" for k in data)
-            c.execute(f"UPDATE room SET {sets} WHERE id = ?", [*data.values(), room_id])
-    return room(store, room_id)
-
-
-def void_room(store: Store, room_id: int) -> None:
-    """Remove a room from the list (meetings keep its name)."""
-    with store.transaction() as c:
-        stamp = now_text()
-        c.execute("UPDATE room SET voided_at = ?, updated_at = ? WHERE id = ? "
-                  "AND voided_at IS NULL", (stamp, stamp, room_id))  # fmt: skip
 
 
 # -- children of a meeting -----------------------------------------------------------------
 
 
-def _children(store: Store, table: str, meeting_id: int) -> list[Row]:
+def children(store: Store, table: str, meeting_id: int) -> list[Row]:
+    """The live child rows of a meeting in one table, in order."""
     return store.read_dicts(
         f"SELECT * FROM [{table}] WHERE meeting_id = ? AND voided_at IS NULL ORDER BY seq, id",
         (meeting_id,),
@@ -143,62 +74,63 @@ def _children(store: Store, table: str, meeting_id: int) -> list[Row]:
 
 def attendees(store: Store, meeting_id: int) -> list[Row]:
     """The meeting's people in their order (rank order for 出席: it decides the 座次)."""
-    return _children(store, "meeting_attendee", meeting_id)
+    return children(store, "meeting_attendee", meeting_id)
 
 
 def agenda(store: Store, meeting_id: int) -> list[Row]:
     """The meeting's 议程 items in order."""
-    return _children(store, "meeting_agenda_item", meeting_id)
+    return children(store, "meeting_agenda_item", meeting_id)
 
 
-def decisions(store: Store, meeting_id: int) -> list[Row]:
-    """The 议定事项 of the meeting's 纪要, in order."""
-    return _children(store, "meeting_decision", meeting_id)
+def _signed_at(value: Any, day: dt.date | None, n: int, name: str) -> str | None:
+    """A sign-in time as stored (2026-03-04 08:52:00): a full date-time, or HH:MM on `day`."""
+    if isinstance(value, dt.datetime):
+        return stamp_sql(value)
+    text = clean_text(value)
+    if not text:
+        return None
+    try:
+        if len(text) <= 5 and day is not None:
+            return stamp_sql(dt.datetime.combine(day, dt.time.fromisoformat(text.zfill(5))))
+        return stamp_sql(parse_datetime(text))
+    except ValueError:
+        raise ValidationError(
+            f"参会人员第 {n} 行（{name}）：「签到时间」应如 08:50 或 2024-03-05 08:50：{text}",
+            field="attendees",
+        ) from None
 
 
-def _clean_attendee(row: Mapping[str, Any], n: int) -> Row:
-    name = _text(row.get("name"))
+def _clean_attendee(row: Mapping[str, Any], n: int, day: dt.date | None = None) -> Row:
+    name = clean_text(row.get("name"))
     if not name:
         raise ValidationError(f"参会人员第 {n} 行：「姓名」必须填写", field="attendees")
-    role = _text(row.get("role")) or "出席"
+    role = clean_text(row.get("role")) or "出席"
     if role not in rules.ROLES:
         raise ValidationError(
             f"参会人员第 {n} 行（{name}）：「身份」应为{'、'.join(rules.ROLES)}", field="attendees"
         )
-    out = {c: _text(row.get(c)) for c in ATTENDEE_COLUMNS}
+    out = {c: clean_text(row.get(c)) for c in ATTENDEE_COLUMNS}
     out.update(role=role, name=name, person_id=row.get("person_id") or None)
     out["notice"] = out["notice"] or "未通知"
+    out["signed_at"] = _signed_at(row.get("signed_at"), day, n, name)
+    if out["notice"] not in NOTICE_STATES:
+        raise ValidationError(f"参会人员第 {n} 行（{name}）：「通知」应为{'、'.join(NOTICE_STATES)}",
+                              field="attendees")  # fmt: skip
+    if (out["reply"] or "") not in REPLIES:
+        raise ValidationError(
+            f"参会人员第 {n} 行（{name}）：「回执」应为{'、'.join(r for r in REPLIES if r)}",
+            field="attendees")  # fmt: skip
     return out
 
 
 def _clean_agenda(row: Mapping[str, Any], n: int) -> Row:
-    topic = _text(row.get("topic"))
+    topic = clean_text(row.get("topic"))
     if not topic:
         raise ValidationError(f"会议议程第 {n} 项：「议题」必须填写", field="agenda")
-    return {**{c: _text(row.get(c)) for c in AGENDA_COLUMNS}, "topic": topic}
+    return {**{c: clean_text(row.get(c)) for c in AGENDA_COLUMNS}, "topic": topic}
 
 
-def _clean_decision(row: Mapping[str, Any], n: int) -> Row:
-    text = _text(row.get("text"))
-    if not text:
-        raise ValidationError(f"议定事项第 {n} 项：「内容」必须填写", field="decisions")
-    due = row.get("due_date")
-    if isinstance(due, dt.date):
-        due = due.isoformat()
-    elif _text(due):
-        try:
-            due = dt.date.fromisoformat(str(due).strip()).isoformat()
-        except ValueError:
-            raise ValidationError(
-                f"议定事项第 {n} 项：「完成时限」不是有效日期（应如 2024-03-05）：{due}",
-                field="decisions",
-            ) from None
-    else:
-        due = None
-    return {**{c: _text(row.get(c)) for c in DECISION_COLUMNS}, "text": text, "due_date": due}
-
-
-def _sync(
+def sync_children(
     store: Store, table: str, meeting_id: int, rows: Sequence[Row], columns: Sequence[str]
 ) -> None:
     """Make the meeting's live child rows equal `rows` (in order): rows with an id that is the
@@ -250,7 +182,7 @@ class Plan:
     values: Record  # MEETING fields, typed or as typed
     attendees: list[Row] = field(default_factory=list)
     agenda: list[Row] = field(default_factory=list)
-    repeat: Repeat | None = None
+    repeat: Repeat | None = field(default=None, kw_only=True)
 
 
 def _clean_values(values: Record) -> Record:
@@ -301,7 +233,7 @@ def bookings_between(
         "SELECT id, name, starts_at, ends_at, room, room_id, chair FROM meeting "
         "WHERE voided_at IS NULL AND starts_at >= ? AND starts_at < ? AND ends_at > ? "
         "AND NOT coalesce(cancelled, 0)",
-        (_stamp_sql(start - LONGEST_MEETING), _stamp_sql(end), _stamp_sql(start)),
+        (stamp_sql(start - LONGEST_MEETING), stamp_sql(end), stamp_sql(start)),
     ) if r["id"] not in skip]  # fmt: skip
     people: dict[int, list[Row]] = {r["id"]: [] for r in rows}
     ids = list(people)
@@ -329,19 +261,24 @@ def _occurrence_days(record: Record, repeat: Repeat | None) -> list[dt.date]:
         raise ValidationError(str(exc), field="repeat") from None
 
 
-def check(store: Store, plan: Plan, meeting_id: int | None = None) -> list[Conflict]:
-    """Every conflict of the planned meeting (each occurrence of a series), sorted by date."""
+def check(
+    store: Store, plan: Plan, meeting_id: int | None = None, *, skip: Iterable[int] = ()
+) -> list[Conflict]:
+    """Every conflict of the planned meeting (each occurrence of a series), sorted by date;
+    meetings in `skip` (being changed together with this one) are not looked at."""
     record = _clean_values(plan.values)
     _check_times(record)
     found_room = _resolve_room(store, record)
     capacity = found_room["capacity"] if found_room else None
-    attendees_ = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    attendees_ = [
+        _clean_attendee(a, n, record["starts_at"].date()) for n, a in enumerate(plan.attendees, 1)
+    ]
     base = booking_of(record, attendees_, meeting_id)
     buffer = int(settings.get(store, "meeting_buffer_minutes"))
     calendar = settings.calendar(store)
     margin = dt.timedelta(minutes=buffer)
     conflicts: list[Conflict] = []
-    skip = [meeting_id] if meeting_id is not None else []
+    skip = [*skip, *([meeting_id] if meeting_id is not None else [])]
     for day in _occurrence_days(record, plan.repeat):
         booking = rules.shift(base, day)
         others = bookings_between(store, booking.starts_at - margin, booking.ends_at + margin,
@@ -373,18 +310,16 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
     record = _clean_values(plan.values)
     _check_times(record)
     _resolve_room(store, record)
-    people = [_clean_attendee(a, n) for n, a in enumerate(plan.attendees, 1)]
+    day = record["starts_at"].date()
+    people = [_clean_attendee(a, n, day) for n, a in enumerate(plan.attendees, 1)]
     items = [_clean_agenda(a, n) for n, a in enumerate(plan.agenda, 1)]
     with store.transaction():
         if meeting_id is not None:
             old = records.get(store, MEETING, meeting_id)
-            values = {**record, **_conflict_fields(conflicts, reason)}
-            if old.get("series_id"):
-                values["detached"] = True  # an occurrence changed on its own
-            saved = records.update(store, MEETING, meeting_id, values)
-            _sync(store, "meeting_attendee", meeting_id, people, ATTENDEE_COLUMNS)
-            _sync(store, "meeting_agenda_item", meeting_id, items, AGENDA_COLUMNS)
-            return saved
+            # An occurrence changed on its own no longer follows its series.
+            detached = True if old.get("series_id") else None
+            return _update(store, meeting_id, record, people, items,
+                           {**_conflict_fields(conflicts, reason), "detached": detached})  # fmt: skip
         days = _occurrence_days(record, plan.repeat)
         series_id = None
         if plan.repeat is not None:
@@ -400,14 +335,14 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
                 **_conflict_fields(mine, reason),
             }  # fmt: skip
             saved = records.insert(store, MEETING, values)
-            _sync(
+            sync_children(
                 store,
                 "meeting_attendee",
                 saved["id"],
                 [{k: v for k, v in p.items() if k != "id"} for p in people],
                 ATTENDEE_COLUMNS,
             )
-            _sync(
+            sync_children(
                 store,
                 "meeting_agenda_item",
                 saved["id"],
@@ -417,6 +352,77 @@ def save(store: Store, plan: Plan, meeting_id: int | None = None, *, reason: str
             first = first or saved
         assert first is not None
         return first
+
+
+def _update(
+    store: Store, meeting_id: int, record: Record, people: list[Row], items: list[Row],
+    extra: Record,
+) -> Record:  # fmt: skip
+    saved = records.update(store, MEETING, meeting_id, {**record, **extra})
+    sync_children(store, "meeting_attendee", meeting_id, people, ATTENDEE_COLUMNS)
+    sync_children(store, "meeting_agenda_item", meeting_id, items, AGENDA_COLUMNS)
+    return saved
+
+
+def plans_following(store: Store, plan: Plan, meeting_id: int) -> list[tuple[int, Plan]]:
+    """The occurrence `meeting_id` and every later live, not cancelled one of its series, each
+    planned as `plan` says (time of day, length, room, people, 议程) on its own date, moved by as
+    many days as this occurrence was moved."""
+    old = records.get(store, MEETING, meeting_id)
+    record = _clean_values(plan.values)
+    start, end = _check_times(record)
+    if not old.get("series_id"):
+        return [(meeting_id, plan)]
+    shift = start.date() - old["starts_at"].date()
+    rows = store.read(
+        "SELECT id, starts_at FROM meeting WHERE series_id = ? AND voided_at IS NULL "
+        "AND starts_at >= ? AND NOT coalesce(cancelled, 0) ORDER BY starts_at",
+        (old["series_id"], stamp_sql(dt.datetime.combine(old["starts_at"].date(), dt.time()))),
+    )
+    out = []
+    for mid, start_text in rows:
+        if mid == meeting_id:
+            out.append((mid, plan))
+            continue
+        day = dt.datetime.fromisoformat(start_text).date() + shift
+        begin = dt.datetime.combine(day, start.time())
+        # Other occurrences get the people afresh: their own notice and sign-in are for later.
+        people = [{k: v for k, v in a.items() if k not in ("id", "signed_at")}
+                  for a in plan.attendees]  # fmt: skip
+        agenda_ = [{k: v for k, v in a.items() if k != "id"} for a in plan.agenda]
+        values = {**plan.values, "starts_at": begin, "ends_at": begin + (end - start)}
+        out.append((int(mid), Plan(values, people, agenda_)))
+    return out
+
+
+def check_following(store: Store, plan: Plan, meeting_id: int) -> list[Conflict]:
+    """Every conflict of changing this occurrence and the later ones (see plans_following)."""
+    planned = plans_following(store, plan, meeting_id)
+    ids = [mid for mid, _ in planned]
+    found = [c for mid, p in planned for c in check(store, p, mid, skip=ids)]
+    return rules.sort_conflicts(found)
+
+
+def save_following(store: Store, plan: Plan, meeting_id: int, *, reason: str = "") -> int:
+    """Change this occurrence and every later one of its series (the 例会 moves to 9:30 from now
+    on); ConflictError without a reason when any of them conflicts. Returns how many changed."""
+    planned = plans_following(store, plan, meeting_id)
+    ids = [mid for mid, _ in planned]
+    found = {mid: check(store, p, mid, skip=ids) for mid, p in planned}
+    every = rules.sort_conflicts(c for cs in found.values() for c in cs)
+    if every and not reason.strip():
+        raise ConflictError(every)
+    with store.transaction():
+        for mid, p in planned:
+            record = _clean_values(p.values)
+            _resolve_room(store, record)
+            day = record["starts_at"].date()
+            people = [_clean_attendee(a, n, day) for n, a in enumerate(p.attendees, 1)]
+            items = [_clean_agenda(a, n) for n, a in enumerate(p.agenda, 1)]
+            extra = {**_conflict_fields(found[mid], reason), "detached": False,
+                     "occurrence_on": day}  # fmt: skip
+            _update(store, mid, record, people, items, extra)
+    return len(planned)
 
 
 def _new_series(store: Store, repeat: Repeat, first: dt.date) -> int:
@@ -466,11 +472,27 @@ def move(
 def cancel(store: Store, meeting_id: int, reason: str = "") -> Record:
     """Cancel one meeting (or one occurrence of a series): it stays listed, struck out, and
     no longer blocks its room or its people."""
-    values = {"cancelled": True, "cancel_reason": _text(reason)}
+    values = {"cancelled": True, "cancel_reason": clean_text(reason)}
     old = records.get(store, MEETING, meeting_id)
     if old.get("series_id"):
         values["detached"] = True
     return records.update(store, MEETING, meeting_id, values)
+
+
+def cancel_following(store: Store, meeting_id: int, reason: str = "") -> int:
+    """Cancel an occurrence of a series and every later one (the 例会 ends); returns how many."""
+    old = records.get(store, MEETING, meeting_id)
+    if not old.get("series_id"):
+        cancel(store, meeting_id, reason)
+        return 1
+    ids = [r[0] for r in store.read(
+        "SELECT id FROM meeting WHERE series_id = ? AND voided_at IS NULL AND starts_at >= ? "
+        "AND NOT coalesce(cancelled, 0) ORDER BY starts_at",
+        (old["series_id"], stamp_sql(old["starts_at"])))]  # fmt: skip
+    with store.transaction():
+        for mid in ids:
+            cancel(store, mid, reason)
+    return len(ids)
 
 
 def reinstate(store: Store, meeting_id: int) -> Record:
@@ -497,106 +519,10 @@ def set_attendee_status(store: Store, attendee_id: int, **changes: Any) -> Row:
         raise ValidationError(f"「通知」应为{'、'.join(NOTICE_STATES)}", field="notice")
     if "reply" in changes and (changes["reply"] or "") not in REPLIES:
         raise ValidationError(f"「回执」应为{'、'.join(r for r in REPLIES if r)}", field="reply")
-    data = {k: (v.isoformat(sep=" ") if isinstance(v, dt.datetime) else _text(v))
+    data = {k: (v.isoformat(sep=" ") if isinstance(v, dt.datetime) else clean_text(v))
             for k, v in changes.items()}  # fmt: skip
     with store.transaction() as c:
         sets = ", ".join(f"[{k}] = ?" for k in data)
         c.execute(f"UPDATE meeting_attendee SET {sets}, updated_at = ? WHERE id = ?",
                   [*data.values(), now_text(), attendee_id])  # fmt: skip
     return store.read_dicts("SELECT * FROM meeting_attendee WHERE id = ?", (attendee_id,))[0]
-
-
-# -- 纪要 and decisions ---------------------------------------------------------------------
-
-
-def save_minutes(store: Store, meeting_id: int, text: str, items: Sequence[Row]) -> list[Row]:
-    """Keep the 纪要 text and its 议定事项 (decisions already sent to 督办 keep their link)."""
-    cleaned = [{**_clean_decision(d, n), "id": d.get("id")} for n, d in enumerate(items, 1)]
-    with store.transaction():
-        records.update(store, MEETING, meeting_id, {"minutes": _text(text)})
-        old = {d["id"]: d for d in decisions(store, meeting_id)}
-        for d in cleaned:
-            before = old.get(d["id"])
-            if before and before["supervision_id"] and before["text"] != d["text"]:
-                raise ValidationError(
-                    f"议定事项「{before['text'][:20]}」已转督办，内容不能再修改", field="decisions"
-                )
-        gone = [d for i, d in old.items() if i not in {c["id"] for c in cleaned}]
-        for d in gone:
-            if d["supervision_id"]:
-                raise ValidationError(
-                    f"议定事项「{d['text'][:20]}」已转督办，不能删除", field="decisions"
-                )
-        _sync(store, "meeting_decision", meeting_id, cleaned, DECISION_COLUMNS)
-    return decisions(store, meeting_id)
-
-
-def to_supervision(store: Store, decision_id: int, assigned_on: dt.date | None = None) -> Record:
-    """转督办: a 督办 item from one decision (source 会议决定); refused the second time."""
-    found = store.read_dicts(
-        "SELECT * FROM meeting_decision WHERE id = ? AND voided_at IS NULL", (decision_id,)
-    )
-    if not found:
-        raise KeyError(f"议定事项第 {decision_id} 条不存在")
-    d = found[0]
-    if d["supervision_id"]:
-        item = records.get(store, SUPERVISION, int(d["supervision_id"]))
-        raise ValidationError(f"该议定事项已转督办（{item.get('serial')}），不能重复转办")
-    meeting = records.get(store, MEETING, int(d["meeting_id"]))
-    held = meeting["starts_at"].date() if meeting.get("starts_at") else dt.date.today()
-    content = d["text"] if not meeting.get("name") else f"{d['text']}（{meeting['name']}议定）"
-    with store.transaction() as c:
-        item = records.insert(store, SUPERVISION, {
-            "source": "会议决定", "assigned_on": assigned_on or max(held, dt.date.today()),
-            "content": content, "lead_unit": d["lead_unit"], "owner": d["owner"],
-            "due_date": d["due_date"],
-        })  # fmt: skip
-        c.execute("UPDATE meeting_decision SET supervision_id = ?, updated_at = ? WHERE id = ?",
-                  (item["id"], now_text(), decision_id))  # fmt: skip
-    return item
-
-
-# -- the week ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A meeting as the week view draws it."""
-
-    id: int
-    name: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    room: str
-    room_id: int | None
-    chair: str
-    category: str
-    cancelled: bool
-    conflict_reason: str
-    series_id: int | None
-    host_dept: str = ""
-
-
-def between(store: Store, start: dt.datetime, end: dt.datetime, *,
-            cancelled: bool = True) -> list[Slot]:  # fmt: skip
-    """The live meetings running at some moment of [start, end), by start time (indexed range)."""
-    sql = (
-        "SELECT id, name, starts_at, ends_at, room, room_id, chair, category, cancelled, "
-        "conflict_reason, series_id, host_dept FROM meeting "
-        "WHERE voided_at IS NULL AND starts_at >= ? AND starts_at < ? AND ends_at > ?"
-    )
-    if not cancelled:
-        sql += " AND NOT coalesce(cancelled, 0)"
-    rows = store.read(sql + " ORDER BY starts_at, id", (
-        _stamp_sql(start - LONGEST_MEETING), _stamp_sql(end), _stamp_sql(start)))  # fmt: skip
-    return [
-        Slot(r[0], r[1] or "", dt.datetime.fromisoformat(r[2]), dt.datetime.fromisoformat(r[3]),
-             r[4] or "", r[5], r[6] or "", r[7] or "", bool(r[8]), r[9] or "", r[10], r[11] or "")
-        for r in rows
-    ]  # fmt: skip
-
-
-def week(store: Store, monday: dt.date) -> list[Slot]:
-    """The meetings of the week starting `monday` (cancelled ones included, marked)."""
-    start = dt.datetime.combine(monday, dt.time())
-    return between(store, start, start + dt.timedelta(days=7))

@@ -32,6 +32,7 @@ from officedesk.ui import messages, tasks
 from officedesk.ui.archive import ArchiveTab
 from officedesk.ui.archive import install as install_archive
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
+from officedesk.ui.meetings import MeetingTab
 from officedesk.ui.reception import PetitionTab, ReceptionTab, VisitorTab
 from officedesk.ui.register_tab import RegisterTab
 
@@ -48,6 +49,7 @@ TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A register whose tab does more than the generic list (a week view, workflow actions…) names its
 # RegisterTab subclass here; the others get the generic RegisterTab.
 TAB_CLASSES: dict[str, type[RegisterTab]] = {
+    "meetings": MeetingTab,
     "visitors": VisitorTab,
     "receptions": ReceptionTab,
     "petitions": PetitionTab,

@@ -8,7 +8,7 @@ import pytest
 
 from officedesk.core import meetings as rules
 from officedesk.core.registers import MEETING, SUPERVISION
-from officedesk.storage import meetings, records, settings
+from officedesk.storage import meeting_minutes, meetings, records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import ValidationError
 from officedesk.storage.meetings import ConflictError, Plan, Repeat
@@ -19,7 +19,7 @@ def plan(name: str, start: str, end: str, room: str = "第一会议室", chair: 
     return Plan(
         {"name": name, "starts_at": start, "ends_at": end, "room": room, "chair": chair,
          "category": "专题会"},
-        [{"role": "出席", "name": p} for p in people], [], repeat)  # fmt: skip
+        [{"role": "出席", "name": p} for p in people], [], repeat=repeat)  # fmt: skip
 
 
 @pytest.fixture
@@ -158,18 +158,18 @@ def test_times_are_checked(store: Store) -> None:
 
 def test_decision_becomes_a_supervision_item_once(store: Store, rooms) -> None:
     saved = meetings.save(store, plan("党委会", "2026-03-04 09:00", "2026-03-04 10:00"))
-    items = meetings.save_minutes(store, saved["id"], "会议听取了……", [
+    items = meeting_minutes.save_minutes(store, saved["id"], "会议听取了……", [
         {"text": "加强春季森林防火", "lead_unit": "防火办", "owner": "王五", "due_date": "2026-04-30"},
         {"text": "修订差旅管理办法", "lead_unit": "办公室"},
     ])  # fmt: skip
-    item = meetings.to_supervision(store, items[0]["id"], dt.date(2026, 3, 5))
+    item = meeting_minutes.to_supervision(store, items[0]["id"], dt.date(2026, 3, 5))
     assert item["source"] == "会议决定" and item["lead_unit"] == "防火办"
     assert item["due_date"] == dt.date(2026, 4, 30) and "加强春季森林防火" in item["content"]
-    assert meetings.decisions(store, saved["id"])[0]["supervision_id"] == item["id"]
+    assert meeting_minutes.decisions(store, saved["id"])[0]["supervision_id"] == item["id"]
     with pytest.raises(ValidationError, match="不能重复转办"):
-        meetings.to_supervision(store, items[0]["id"])
+        meeting_minutes.to_supervision(store, items[0]["id"])
     with pytest.raises(ValidationError, match="已转督办"):
-        meetings.save_minutes(store, saved["id"], "", [items[1]])
+        meeting_minutes.save_minutes(store, saved["id"], "", [items[1]])
     assert len(store.read("SELECT id FROM supervision_item")) == 1
     assert records.get(store, SUPERVISION, item["id"])["assigned_on"] == dt.date(2026, 3, 5)
 
@@ -181,3 +181,73 @@ def test_week_reads_by_an_indexed_time_range(store: Store) -> None:
         "AND starts_at < ? AND ends_at > ?", (start, start, start))  # fmt: skip
     detail = " ".join(str(r[3]) for r in plan_rows)
     assert "idx_meeting_starts_at" in detail and "SCAN meeting" not in detail
+
+
+def test_workbench_lists_today_and_the_next_working_day(store: Store, rooms) -> None:
+    from officedesk.storage import agenda
+
+    meetings.save(store, plan("党委会", "2026-03-06 09:00", "2026-03-06 10:00"))  # a Friday
+    later = meetings.save(store, plan("例会", "2026-03-09 08:30", "2026-03-09 09:00"))  # Monday
+    meetings.save(store, plan("周三会", "2026-03-11 08:30", "2026-03-11 09:00"))
+    meetings.cancel(store, later["id"], "改期")
+    sections = {s.key: s for s in agenda.collect(store, dt.date(2026, 3, 6), 3)}
+    section = sections["meetings"]
+    assert section.buckets == ("今天", "3月9日（周一）")
+    assert [(line.bucket, line.text) for line in section.lines] == [
+        ("今天", "09:00–10:00　党委会　第一会议室"),
+        ("3月9日（周一）", "08:30–09:00　例会　第一会议室（已取消）"),
+    ]
+    assert section.lines[0].register == "meetings"
+
+
+def test_sign_in_time_typed_as_hours_and_minutes(store: Store, rooms) -> None:
+    p = plan("专题会", "2026-03-04 09:00", "2026-03-04 10:00")
+    p.attendees = [{"role": "出席", "name": "张三", "signed_at": "8:52", "reply": "参加"}]
+    saved = meetings.save(store, p)
+    assert meetings.attendees(store, saved["id"])[0]["signed_at"] == "2026-03-04 08:52:00"
+    p.attendees = [{"role": "出席", "name": "张三", "signed_at": "八点"}]
+    with pytest.raises(ValidationError, match="第 1 行（张三）：「签到时间」"):
+        meetings.save(store, p, saved["id"])
+    p.attendees = [{"role": "出席", "name": "张三", "notice": "发了"}]
+    with pytest.raises(ValidationError, match="「通知」应为未通知、已通知"):
+        meetings.save(store, p, saved["id"])
+
+
+def test_cancel_this_and_every_later_occurrence(store: Store, rooms) -> None:
+    first = meetings.save(store, plan("周例会", "2026-03-02 09:00", "2026-03-02 10:00",
+                                      repeat=Repeat(rules.WEEKLY, dt.date(2026, 3, 30))))  # fmt: skip
+    ids = meetings.series(store, first["series_id"])["meeting_ids"]
+    assert meetings.cancel_following(store, ids[2], "例会调整为双周") == 3
+    cancelled = [records.get(store, MEETING, i)["cancelled"] for i in ids]
+    assert cancelled == [False, False, True, True, True]
+
+
+def test_change_this_and_every_later_occurrence(store: Store, rooms) -> None:
+    first = meetings.save(store, plan("周例会", "2026-03-02 09:00", "2026-03-02 10:00",
+                                      people=("张三",),
+                                      repeat=Repeat(rules.WEEKLY, dt.date(2026, 3, 30))))  # fmt: skip
+    ids = meetings.series(store, first["series_id"])["meeting_ids"]
+    meetings.cancel(store, ids[3], "出差")
+    meetings.save(store, plan("论证会", "2026-03-30 10:00", "2026-03-30 11:00", room="小会议室"))
+    changed = meetings.plan_of(store, ids[1])
+    changed.values.update(starts_at=dt.datetime(2026, 3, 10, 9, 30),  # Monday → Tuesday 9:30
+                          ends_at=dt.datetime(2026, 3, 10, 11, 0), room="小会议室")  # fmt: skip
+    found = meetings.check_following(store, changed, ids[1])
+    assert [c.day.isoformat() for c in found if c.kind == rules.ROOM] == []  # 论证会 is on Monday
+    assert meetings.save_following(store, changed, ids[1]) == 3  # 2nd, 3rd and 5th; 4th cancelled
+    after = {i: records.get(store, MEETING, i) for i in ids}
+    assert after[ids[0]]["starts_at"] == dt.datetime(2026, 3, 2, 9, 0)
+    assert [after[i]["starts_at"] for i in (ids[1], ids[2], ids[4])] == [
+        dt.datetime(2026, 3, 10, 9, 30), dt.datetime(2026, 3, 17, 9, 30),
+        dt.datetime(2026, 3, 31, 9, 30)]  # fmt: skip
+    assert after[ids[3]]["cancelled"] and after[ids[3]]["starts_at"].day == 23
+    assert all(after[i]["room"] == "小会议室" and not after[i]["detached"] for i in ids[1:3])
+    assert [a["name"] for a in meetings.attendees(store, ids[4])] == ["张三"]
+    # Moving them back onto Monday 10:00 meets 论证会 in 小会议室 on 3-30: a reason is needed.
+    back = meetings.plan_of(store, ids[1])
+    back.values.update(
+        starts_at=dt.datetime(2026, 3, 9, 10, 0), ends_at=dt.datetime(2026, 3, 9, 11, 0)
+    )
+    with pytest.raises(ConflictError) as caught:
+        meetings.save_following(store, back, ids[1])
+    assert [c.day for c in caught.value.conflicts] == [dt.date(2026, 3, 30)]

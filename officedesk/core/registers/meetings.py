@@ -66,9 +66,9 @@ MEETING = Register(
             "occurrence_on", "系列中的日期", Kind.DATE, shown=False, exported=False, printed=False
         ),
         Field("detached", "单独修改", Kind.BOOL, shown=False, exported=False, printed=False),
-        Field("contact", "联系人", width=6, shown=False, completion="people"),
-        Field("contact_phone", "联系电话", Kind.CODE, width=10, shown=False),
-        Field("notice_ref", "通知文号", Kind.CODE, width=12, shown=False),
+        Field("contact", "联系人", width=6, shown=False, printed=False, completion="people"),
+        Field("contact_phone", "联系电话", Kind.CODE, width=10, shown=False, printed=False),
+        Field("notice_ref", "通知文号", Kind.CODE, width=12, shown=False, printed=False),
         Field("minutes", "会议纪要", Kind.LONGTEXT, shown=False, exported=False, printed=False),
     ),
     describe=_describe,
@@ -78,3 +78,20 @@ MEETING_FIELDS_0004 = (
     "cancelled", "conflict_reason", "conflicts", "cancel_reason", "room_id", "series_id",
     "occurrence_on", "detached", "contact", "contact_phone", "notice_ref", "minutes",
 )  # fmt: skip
+
+
+def _plan_register(key: str, title: str) -> Register:
+    """A printed plan of meetings (not a table of its own): one row per meeting."""
+    return Register(
+        key=key, table="", title=title, short=title,
+        fields=(
+            Field("day", "日期", width=8), Field("time", "时间", width=8),
+            Field("name", "会议（活动）名称", width=22), Field("place", "地点", width=10),
+            Field("chair", "主持人", width=6), Field("people", "参会人员", width=22),
+            Field("host_dept", "主办部门", width=8), Field("remarks", "备注", width=8),
+        ),
+    )  # fmt: skip
+
+
+WEEK_PLAN = _plan_register("week_plan", "周会议安排表")
+RANGE_PLAN = _plan_register("range_plan", "近期重大活动一览表")
