@@ -49,7 +49,9 @@ def sources() -> list[AgendaSource]:
 
     Imported here, not at the top: the areas' storage modules import this one for its types.
     """
-    return []
+    from officedesk.storage import due_items
+
+    return [due_items.section]
 
 
 def collect(store: Store, today: dt.date, due_soon_days: int) -> list[AgendaSection]:
