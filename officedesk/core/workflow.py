@@ -212,21 +212,20 @@ def check(
         raise WorkflowError("这份收文已退文；如退文有误，请在办理记录中撤销初审")
     received = _day(record.get("received_at"))
     when = values.get(spec.when)
-    if received is not None and when is not None and _day(when) is not None:
-        if _day(when) < received:  # type: ignore[operator]
-            label = next(i.label for i in spec.inputs if i.name == spec.when)
-            raise WorkflowError(
-                f"{title}：「{label}」{_text_of(when)} 早于签收日期 {received.isoformat()}",
-                spec.when,
-            )
+    day = _day(when)
+    if received is not None and day is not None and day < received:
+        label = next(i.label for i in spec.inputs if i.name == spec.when)
+        raise WorkflowError(
+            f"{title}：「{label}」{_text_of(when)} 早于签收日期 {received.isoformat()}", spec.when
+        )
     if spec.key == "初审" and values["review_result"] == "退文" and not values["return_reason"]:
         raise WorkflowError("退文须写明「退文理由」", "return_reason")
     if spec.key == "承办":
         urgency = record.get("urgency") or ""
         if urgency in URGENT and not values.get("due_date"):
             raise WorkflowError(f"{urgency}件必须规定「办理时限」", "due_date")
-        due = values.get("due_date")
-        if due is not None and received is not None and _day(due) < received:  # type: ignore[operator]
+        due = _day(values.get("due_date"))
+        if due is not None and received is not None and due < received:
             raise WorkflowError(
                 f"「办理时限」{_text_of(due)} 早于签收日期 {received.isoformat()}", "due_date"
             )

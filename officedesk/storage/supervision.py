@@ -153,8 +153,10 @@ def _changes(kind: str, v: Record) -> Record:
 
 
 def _typed_log(raw: Record) -> Record:
-    out = {k: (raw.get(k).strip() if isinstance(raw.get(k), str) else raw.get(k))
-           for k in LOG_COLUMNS}  # fmt: skip
+    out: Record = {}
+    for k in LOG_COLUMNS:
+        value = raw.get(k)
+        out[k] = value.strip() if isinstance(value, str) else value
     for k in ("acted_on", "new_due"):
         value = out.get(k)
         if isinstance(value, dt.datetime):
