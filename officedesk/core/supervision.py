@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 LOG_KINDS = ("进展", "催办", "延期", "办结", "审核")
 
 

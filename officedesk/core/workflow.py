@@ -158,9 +158,7 @@ def clean(spec: Step, raw: Record) -> Record:
                 f"{spec.title}：「{i.label}」不是有效的日期：{value}", i.name
             ) from None
         if i.choices and value not in i.choices:
-            raise WorkflowError(
-                f"{spec.title}：「{i.label}」应为：{'、'.join(i.choices)}", i.name
-            )
+            raise WorkflowError(f"{spec.title}：「{i.label}」应为：{'、'.join(i.choices)}", i.name)
         out[i.name] = value
     return out
 
@@ -198,9 +196,7 @@ def holder_of(readings: Sequence[Reading]) -> str:
     return last.reader if len(out) == 1 else f"{last.reader}等{len(out)}人"
 
 
-def check(
-    spec: Step, record: Record, values: Record, readings: Sequence[Reading] = ()
-) -> None:
+def check(spec: Step, record: Record, values: Record, readings: Sequence[Reading] = ()) -> None:
     """Refuse a step that breaks a rule, with a message naming the field to correct."""
     status = record.get("status") or ""
     title = spec.title

@@ -208,7 +208,8 @@ def log_line(entry: dict[str, Any]) -> str:
     text = entry.get("text") or ""
     if kind == "催办":
         text = f"{entry.get('method') or ''}催办" + (
-            f"，答复：{entry['answer']}" if entry.get("answer") else "")
+            f"，答复：{entry['answer']}" if entry.get("answer") else ""
+        )
     elif kind == "延期":
         text = f"延至 {entry.get('new_due')}，理由：{text}，批准人：{entry.get('approved_by')}"
     elif kind == "审核":

@@ -86,9 +86,7 @@ def reminders(store: Store, document_id: int) -> list[dict[str, Any]]:
 
 
 def _stored(record: Record, names: list[str]) -> dict[str, Any]:
-    return {
-        n: records.to_sql(INCOMING_DOCUMENT.field(n), record.get(n)) for n in names
-    }
+    return {n: records.to_sql(INCOMING_DOCUMENT.field(n), record.get(n)) for n in names}
 
 
 def record_step(store: Store, document_id: int, key: str, raw: Record) -> Record:
