@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from officedesk.core.fields import Kind
+from officedesk.core.workflow import REMINDER_METHODS, Input
+
 LOG_KINDS = ("进展", "催办", "延期", "办结", "审核")
 
 
@@ -47,3 +50,40 @@ def status_sql(today: dt.date, due_soon_days: int) -> tuple[str, list[str]]:
         "WHEN extended THEN '已延期' ELSE '在办' END"
     )
     return sql, [today.isoformat(), soon]
+
+
+def _log_steps() -> dict[str, tuple[str, tuple[Input, ...], str]]:
+    people = "people"
+    return {
+        "进展": ("登记进展", (
+            Input("acted_on", "日期", Kind.DATE, True),
+            Input("text", "进展情况", Kind.LONGTEXT, True),
+            Input("acted_by", "报告人", completion=people),
+        ), "Ctrl+1"),
+        "催办": ("催办", (
+            Input("acted_on", "催办日期", Kind.DATE, True),
+            Input("method", "催办方式", Kind.CHOICE, True, REMINDER_METHODS),
+            Input("acted_by", "催办人", required=True, completion=people),
+            Input("answer", "答复情况", Kind.LONGTEXT),
+        ), "Ctrl+2"),
+        "延期": ("延期", (
+            Input("acted_on", "申请日期", Kind.DATE, True),
+            Input("new_due", "延至", Kind.DATE, True),
+            Input("text", "延期理由", Kind.LONGTEXT, True),
+            Input("approved_by", "批准人", required=True, completion=people),
+        ), "Ctrl+3"),
+        "办结": ("办结", (
+            Input("acted_on", "办结日期", Kind.DATE, True),
+            Input("text", "办结情况", Kind.LONGTEXT, True),
+            Input("acted_by", "报告人", completion=people),
+        ), "Ctrl+4"),
+        "审核": ("审核", (
+            Input("acted_on", "审核日期", Kind.DATE, True),
+            Input("answer", "审核结果", Kind.CHOICE, True, ("通过", "退回重办")),
+            Input("text", "审核意见", Kind.LONGTEXT),
+            Input("acted_by", "审核人", completion=people),
+        ), "Ctrl+5"),
+    }  # fmt: skip
+
+
+LOG_STEPS = _log_steps()  # kind → (dialog title, inputs, shortcut)

@@ -324,7 +324,7 @@ def summary(spec: Step, values: Record) -> str:
         text = f"复文号 {v['reply_ref']}" if v.get("reply_ref") else "已答复"
     else:
         text = "已办结，待归档"
-    return f"{spec.title}：{text}"
+    return f"{spec.key}：{text}"
 
 
 def combined_instruction(items: Sequence[tuple[str, Any, str]]) -> tuple[str, str, Any]:

@@ -251,3 +251,12 @@ def refresh_status(store: Store, today: dt.date, due_soon_days: int) -> int:
             [*params, *params],
         )
         return int(cur.rowcount)
+
+
+def recompute(store: Store, item_id: int, today: dt.date | None = None) -> Record:
+    """Store the computed status of one item (after it was typed or corrected by hand)."""
+    item = records.get(store, SUPERVISION, item_id)
+    wanted = _status_of(store, item, today)
+    if item.get("status") == wanted:
+        return item
+    return records.update(store, SUPERVISION, item_id, {"status": wanted})

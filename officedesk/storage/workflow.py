@@ -259,3 +259,15 @@ def check_record_step(store: Store, document_id: int, key: str) -> None:
         raise WorkflowError("只有已办结的收文才能转待归档")
     if key == "办结" and status in ("已办结", "待归档"):
         raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
+
+
+def overdue_of_department(store: Store, department: str, today: dt.date) -> list[Record]:
+    """The open 收文 of a 主办部门 past their deadline on `today`, earliest deadline first."""
+    return [
+        records.typed(INCOMING_DOCUMENT, r)
+        for r in store.read_dicts(
+            "SELECT * FROM incoming_document WHERE voided_at IS NULL AND done_on IS NULL "
+            "AND due_date IS NOT NULL AND due_date < ? AND lead_dept = ? ORDER BY due_date, id",
+            (today.isoformat(), department),
+        )
+    ]

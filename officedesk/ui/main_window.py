@@ -21,6 +21,8 @@ from officedesk.ui import tasks
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
 from officedesk.ui.home import HomeTab
 from officedesk.ui.register_tab import RegisterTab
+from officedesk.ui.supervision_tab import SupervisionTab
+from officedesk.ui.workflow.document_tab import DocumentTab
 
 HOME_KEY = "home"
 
@@ -34,7 +36,10 @@ TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # A register whose tab does more than the generic list (a week view, workflow actions…) names its
 # RegisterTab subclass here; the others get the generic RegisterTab.
-TAB_CLASSES: dict[str, type[RegisterTab]] = {}
+TAB_CLASSES: dict[str, type[RegisterTab]] = {
+    "documents": DocumentTab,
+    "supervision": SupervisionTab,
+}
 
 
 class MainWindow(QMainWindow):
@@ -167,6 +172,9 @@ class MainWindow(QMainWindow):
             tab.count_changed.connect(lambda _n, t=tab: self._show_count(t))
             tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.home.open_record.connect(self.open_record)
+        source = self.register_tabs.get("supervision")
+        if isinstance(source, SupervisionTab):
+            source.open_source.connect(self.open_record)
         self.home.notice_raised.connect(lambda text: self.statusBar().showMessage(text, 60000))
         self.home.open_settings.connect(self.open_settings)
         self.tabs.currentChanged.connect(self._tab_changed)

@@ -31,9 +31,21 @@ class Clock:
 
 def seed(store: Store) -> dict[str, int]:
     def doc(title: str, due: D | None, done: D | None = None, dept: str = "林政科") -> int:
-        return int(records.insert(store, INCOMING_DOCUMENT, {
-            "received_at": dt.datetime(2026, 3, 1, 9), "sender": "市林业局", "title": title,
-            "due_date": due, "done_on": done, "lead_dept": dept, "handler": "赵强"})["id"])
+        return int(
+            records.insert(
+                store,
+                INCOMING_DOCUMENT,
+                {
+                    "received_at": dt.datetime(2026, 3, 1, 9),
+                    "sender": "市林业局",
+                    "title": title,
+                    "due_date": due,
+                    "done_on": done,
+                    "lead_dept": dept,
+                    "handler": "赵强",
+                },
+            )["id"]
+        )
 
     ids = {
         "overdue": doc("关于逾期事项的通知", D(2026, 3, 9)),
@@ -43,9 +55,18 @@ def seed(store: Store) -> dict[str, int]:
         "later": doc("关于下月到期的通知", D(2026, 4, 10)),
         "done": doc("关于已办结事项的通知", D(2026, 3, 5), done=D(2026, 3, 4)),
     }
-    ids["item"] = int(supervision.create_item(store, {
-        "assigned_on": D(2026, 3, 1), "content": "春季造林任务落实", "due_date": D(2026, 3, 10),
-        "lead_unit": "造林科", "owner": "钱丽"})["id"])
+    ids["item"] = int(
+        supervision.create_item(
+            store,
+            {
+                "assigned_on": D(2026, 3, 1),
+                "content": "春季造林任务落实",
+                "due_date": D(2026, 3, 10),
+                "lead_unit": "造林科",
+                "owner": "钱丽",
+            },
+        )["id"]
+    )
     return ids
 
 
@@ -117,8 +138,9 @@ def test_the_list_prints_to_pdf(qtbot: Any, store: Store, tmp_path: Path) -> Non
     home = open_home(qtbot, store, Clock(dt.datetime(2026, 3, 10, 8, 30)))
     out = home.save_pdf(str(tmp_path / "待办.pdf"))
     assert out is not None
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "待办事项（2026年3月10日）" in text
     assert "已逾期（1 项）" in text and "今日到期（2 项）" in text
     assert "收〔2026〕1号《关于逾期事项的通知》" in text
