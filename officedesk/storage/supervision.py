@@ -171,7 +171,9 @@ def _typed_log(raw: Record) -> Record:
     return out
 
 
-def add_log(store: Store, item_id: int, kind: str, raw: Record) -> Record:
+def add_log(
+    store: Store, item_id: int, kind: str, raw: Record, today: dt.date | None = None
+) -> Record:
     """Record one log entry (进展, 催办, 延期, 办结, 审核) and what it changes; the item after."""
     if kind not in rules.LOG_KINDS:
         raise KeyError(f"督办记录只有：{'、'.join(rules.LOG_KINDS)}")
@@ -181,7 +183,7 @@ def add_log(store: Store, item_id: int, kind: str, raw: Record) -> Record:
         _check(kind, item, v)
         change = _changes(kind, v)
         after = {**item, **change}
-        change["status"] = _status_of(store, after)
+        change["status"] = _status_of(store, after, today)
         before = {k: records.to_sql(SUPERVISION.field(k), item.get(k)) for k in change}
         stamp = now_text()
         values = [v[k].isoformat() if isinstance(v[k], dt.date) else v[k] for k in LOG_COLUMNS]
@@ -218,7 +220,7 @@ def log_line(entry: dict[str, Any]) -> str:
     return line + ("（已撤销）" if entry.get("undone_at") else "")
 
 
-def undo_last_log(store: Store, item_id: int) -> str:
+def undo_last_log(store: Store, item_id: int, today: dt.date | None = None) -> str:
     """Undo the latest log entry of an item (entered by mistake); its line."""
     with store.transaction() as c:
         rows = store.read_dicts(
@@ -235,7 +237,7 @@ def undo_last_log(store: Store, item_id: int) -> str:
         before = json.loads(last["before"])
         item = records.get(store, SUPERVISION, item_id)
         restored = {**item, **{k: v for k, v in before.items()}}
-        before["status"] = _status_of(store, records.typed(SUPERVISION, restored))
+        before["status"] = _status_of(store, records.typed(SUPERVISION, restored), today)
         records.update(store, SUPERVISION, item_id, before)
     return log_line(last)
 

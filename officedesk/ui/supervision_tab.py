@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,15 +39,26 @@ class SupervisionForm(RecordForm):
                 "review")  # fmt: skip
 
     def after_save(self, saved: Record) -> None:
-        supervision.recompute(self.store, int(saved["id"]))
+        parent = self.parent()
+        now = getattr(parent, "now", None)
+        today = now().date() if callable(now) else None
+        supervision.recompute(self.store, int(saved["id"]), today)
 
 
 class LogDialog(QDialog):
     """督办记录 of one item: every entry in order; undo of the last one."""
 
-    def __init__(self, store: Store, item_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        item_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.today = today
         self.item_id = item_id
         self.changed = False
         self.heading = QLabel(self)
@@ -55,7 +66,7 @@ class LogDialog(QDialog):
         self.view = QPlainTextEdit(self)
         self.view.setReadOnly(True)
         self.undo_button = QPushButton(self.tr("撤销最近一条(Ctrl+Z)"), self)
-        self.undo_button.setShortcut("Ctrl+Z")
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         self.undo_button.clicked.connect(self.undo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -90,7 +101,7 @@ class LogDialog(QDialog):
         if not messages.ask(self, self.tr("撤销"), self.tr("撤销最近一条督办记录吗？")):
             return
         try:
-            supervision.undo_last_log(self.store, self.item_id)
+            supervision.undo_last_log(self.store, self.item_id, self.today)
         except Exception as exc:
             messages.show_error(self, exc, self.tr("撤销失败"))
             return
@@ -177,7 +188,7 @@ class SupervisionTab(RegisterTab):
             defaults["answer"] = "通过"
         dialog = StepDialog(
             self.store, f"{title} — {item.get('serial') or ''}", inputs,
-            lambda values: supervision.add_log(self.store, rid, kind, values),
+            lambda values: supervision.add_log(self.store, rid, kind, values, today),
             heading=SUPERVISION.describe_record(item), defaults=defaults, parent=self,
         )  # fmt: skip
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -193,7 +204,7 @@ class SupervisionTab(RegisterTab):
         rid = self.current_id()
         if rid is None:
             return
-        dialog = LogDialog(self.store, rid, self)
+        dialog = LogDialog(self.store, rid, self, today=self.now().date())
         dialog.exec()
         changed = dialog.changed
         dialog.deleteLater()

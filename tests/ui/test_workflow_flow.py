@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from officedesk.core.registers import INCOMING_DOCUMENT
@@ -23,12 +23,12 @@ from officedesk.storage.db import Store
 from officedesk.ui.workflow.document_tab import DocumentTab
 from tests.printing.printcheck import needs_poppler, page_texts, squeezed
 from tests.ui.keyboard import type_text
+from tests.ui.steps import CTRL, back_to_list, fill, in_dialog, save, tab_to
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-CTRL = Qt.KeyboardModifier.ControlModifier
 # OFFICEDESK_LOOK=DIR renders the printed forms as PNGs there, to look at them.
 LOOK = Path(os.environ["OFFICEDESK_LOOK"]) if os.environ.get("OFFICEDESK_LOOK") else None
 
@@ -39,71 +39,6 @@ class Clock:
 
     def __call__(self) -> dt.datetime:
         return self.value
-
-
-def focused(dialog: QWidget) -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None and (widget is dialog or dialog.isAncestorOf(widget)), widget
-    return widget
-
-
-def tab_to(qtbot: QtBot, dialog: QWidget, name: str) -> QWidget:
-    """Press Tab until the input `name` (or a part of it) has the focus."""
-    for _ in range(20):
-        widget = focused(dialog)
-        owner = widget if widget.objectName() else widget.parentWidget()
-        if widget.objectName() == name or (owner is not None and owner.objectName() == name):
-            return widget
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {name}")
-
-
-def fill(qtbot: QtBot, dialog: QWidget, name: str, text: str, replace: bool = True) -> None:
-    widget = tab_to(qtbot, dialog, name)
-    type_text(qtbot, widget, text, replace=replace)
-
-
-def save(qtbot: QtBot, dialog: QWidget, ctrl: bool = False) -> None:
-    qtbot.keyClick(
-        focused(dialog), Qt.Key.Key_Return, CTRL if ctrl else Qt.KeyboardModifier.NoModifier
-    )
-
-
-def in_dialog(qtbot: QtBot, tab: DocumentTab, key: Qt.Key, work: Callable[[QDialog], None]) -> None:
-    """Press Ctrl+`key` on the list; `work` runs inside the modal dialog it opens."""
-    seen: list[bool] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):  # the key press has not opened it yet
-            QTimer.singleShot(10, run)
-            return
-        dialog.activateWindow()
-
-        def ready() -> bool:
-            widget = QApplication.focusWidget()
-            return widget is not None and (widget is dialog or dialog.isAncestorOf(widget))
-
-        qtbot.waitUntil(ready, timeout=3000)
-        try:
-            work(dialog)
-        finally:
-            seen.append(True)
-            if dialog.isVisible():  # a failed assertion must not leave the test hanging
-                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-
-    back_to_list(qtbot, tab)
-    QTimer.singleShot(0, run)
-    qtbot.keyClick(tab.view, key, CTRL)
-    assert seen == [True]
-
-
-def back_to_list(qtbot: QtBot, tab: DocumentTab) -> None:
-    """The window comes back to the front after a dialog (the offscreen platform needs asking)."""
-    if QApplication.activeWindow() is not tab:
-        tab.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=3000)
-    tab.view.setFocus()
 
 
 def cell(tab: DocumentTab, name: str) -> str:
