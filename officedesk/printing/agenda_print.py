@@ -55,6 +55,7 @@ class AgendaDocument(PrintJob):
         out: list[tuple[int, str]] = []
         for s in self.sections:
             out.append((0, f"{s.title}（{len(s.lines)} 项）"))
+            out.extend((3, n) for n in s.notes)
             if not s.lines:
                 out.append((3, s.empty_text))
             for bucket, groups in grouped(s):
@@ -63,7 +64,6 @@ class AgendaDocument(PrintJob):
                 for group, texts in groups:
                     out.append((2, group or "其他"))
                     out.extend((3, ln.text) for ln in texts)
-            out.extend((3, n) for n in s.notes)
         return out
 
     def paginate(self, size: QSizeF) -> int:

@@ -38,8 +38,10 @@ def _text(register_key: str, serial: str, what: str, due: str) -> str:
     what = what or ""
     if register_key == SUPERVISION.key:
         short = what if len(what) <= 30 else what[:30] + "…"
-        return f"督办 {serial}　{short}　时限 {due}"
-    return f"收文 {serial}《{what}》　时限 {due}"
+        head = serial if serial.startswith("督") else f"督办 {serial}"
+        return f"{head}　{short}　时限 {due}"
+    head = serial if serial.startswith("收") else f"收文 {serial}"
+    return f"{head}《{what}》　时限 {due}"
 
 
 def section(store: Store, today: dt.date, due_soon_days: int) -> AgendaSection:
@@ -47,10 +49,12 @@ def section(store: Store, today: dt.date, due_soon_days: int) -> AgendaSection:
     soon = soon_bucket(due_soon_days)
     last = (today + dt.timedelta(days=due_soon_days)).isoformat()
     day = today.isoformat()
+    # The morning's order (DOMAIN §2): due today, due soon, overdue. Overdue lines come most
+    # recent first: a long tail of old items must not hide what slipped yesterday.
     ranges = (
-        (OVERDUE, "due_date < ?", (day,), Light.OVERDUE),
-        (TODAY, "due_date = ?", (day,), Light.DUE_SOON),
-        (soon, "due_date > ? AND due_date <= ?", (day, last), Light.DUE_SOON),
+        (TODAY, "due_date = ?", (day,), Light.DUE_SOON, "ASC"),
+        (soon, "due_date > ? AND due_date <= ?", (day, last), Light.DUE_SOON, "ASC"),
+        (OVERDUE, "due_date < ?", (day,), Light.OVERDUE, "DESC"),
     )
     lines: list[AgendaLine] = []
     notes: list[str] = []
@@ -59,16 +63,17 @@ def section(store: Store, today: dt.date, due_soon_days: int) -> AgendaSection:
             f"FROM [{register.table}] INDEXED BY [{index}] WHERE voided_at IS NULL "
             "AND done_on IS NULL AND due_date IS NOT NULL AND "
         )
-        for bucket, cond, params, light in ranges:
+        for bucket, cond, params, light, order in ranges:
             rows = store.read(
                 f"SELECT id, {cols}, due_date, [{dept}], [{person}] {base}{cond} "
-                f"ORDER BY due_date LIMIT {LINE_LIMIT + 1}",
+                f"ORDER BY due_date {order} LIMIT {LINE_LIMIT + 1}",
                 params,
             )
             if len(rows) > LINE_LIMIT:
                 total = store.read(f"SELECT count(*) {base}{cond}", params)[0][0]
+                which = "最近逾期" if bucket == OVERDUE else "最早到期"
                 notes.append(
-                    f"{bucket}的{register.short}共 {total:,} 条，这里列出最早到期的 {LINE_LIMIT} 条；"
+                    f"{bucket}的{register.short}共 {total:,} 项，这里列出{which}的 {LINE_LIMIT} 项；"
                     f"全部请在「{register.short}」中查看。"
                 )
                 rows = rows[:LINE_LIMIT]
@@ -79,13 +84,13 @@ def section(store: Store, today: dt.date, due_soon_days: int) -> AgendaSection:
                     text=_text(register.key, str(r[1] or ""), str(r[2] or ""), due.isoformat()),
                     bucket=bucket, group=group_of(r[4], r[5]), due=due, light=light,
                 ))  # fmt: skip
-    order = {OVERDUE: 0, TODAY: 1, soon: 2}
+    order = {TODAY: 0, soon: 1, OVERDUE: 2}
     lines.sort(key=lambda x: (order[x.bucket], x.group, x.due or today, x.register, x.record_id))
     return AgendaSection(
         key=SECTION_KEY,
         title="收文与督办到期",
         lines=tuple(lines),
-        buckets=(OVERDUE, TODAY, soon),
+        buckets=(TODAY, soon, OVERDUE),
         empty_text="没有已逾期、今日到期或临近到期的收文和督办事项。",
         notes=tuple(notes),
     )

@@ -206,6 +206,8 @@ class HomeTab(QWidget):
             top = QTreeWidgetItem([f"{s.title}（{len(s.lines)} 项）"])
             top.setFont(0, bold)
             tree.addTopLevelItem(top)
+            for note in s.notes:  # how much is not listed: first, so it is not missed
+                QTreeWidgetItem(top, [note]).setForeground(0, QBrush(QColor("#777777")))
             if not s.lines:
                 QTreeWidgetItem(top, [s.empty_text])
             for bucket, groups in grouped(s):
@@ -221,8 +223,6 @@ class HomeTab(QWidget):
                         item.setData(0, LINE_ROLE, (line.register, line.record_id))
                         if line.light is not None and line.light.background:
                             item.setBackground(0, QBrush(QColor(line.light.background)))
-            for note in s.notes:
-                QTreeWidgetItem(top, [note]).setForeground(0, QBrush(QColor("#777777")))
         tree.expandAll()
         tree.setUpdatesEnabled(True)
         first = tree.topLevelItem(0)

@@ -206,7 +206,7 @@ def test_agenda_buckets_a_seeded_set_exactly(store: Store) -> None:
         ("supervision", item["id"]): ("今日到期", "造林科 · 钱丽"),
         ("documents", soon): ("3日内到期", "林政科 · 赵强"),
     }
-    assert section.buckets == ("已逾期", "今日到期", "3日内到期")
+    assert section.buckets == ("今日到期", "3日内到期", "已逾期")
     # The next day the 今日 items are overdue.
     [section] = agenda.collect(store, TODAY + dt.timedelta(days=1), 3)
     assert {ln.record_id for ln in section.lines if ln.bucket == "已逾期"} == {
