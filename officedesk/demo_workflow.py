@@ -114,7 +114,7 @@ def fill_steps(store: Store, today: dt.date, documents: int = 60, seed: int = 20
             workflow.record_step(store, doc_id, "传阅", {"reader": reader, "sent_at": sent})
             steps += 1
             back = sent + dt.timedelta(hours=rng.randint(2, 30))
-            if back.date() <= today and rng.random() < 0.6:
+            if back.date() < today and rng.random() < 0.6:
                 workflow.record_step(store, doc_id, "退回", {"reader": reader, "returned_at": back})
                 steps += 1
         if rng.random() < 0.3:

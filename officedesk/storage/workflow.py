@@ -48,7 +48,7 @@ def _iso(value: Any) -> Any:
 
 def _shown(value: Any) -> str:
     text = str(_iso(value) or "")
-    return text[:16]
+    return text[:16].replace("T", " ")
 
 
 def readings(store: Store, document_id: int) -> list[Reading]:
