@@ -37,6 +37,8 @@ class Setting:
             return check_serial_template(str(value))
         if self.kind is str and self.key == "unit_name" and not str(value).strip():
             return "「单位名称」不能为空"
+        if self.key.startswith("font_chain_") and not str(value).strip(" ,，、→"):
+            return f"「{self.label}」至少要有一个字体名称"
         return None
 
 
@@ -49,5 +51,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("due_soon_days", "临期提醒天数", 3, int, help="距办理时限不超过该天数时显示黄色"),
     Setting("duplicate_title_days", "同标题提醒天数", 30, int,
             help="该天数内收到同标题文件时提醒可能重复"),
+    # 公文 generated as .docx (会议通知, 纪要, 督办通报): GB/T 9704 fonts, no font files shipped.
+    Setting("font_chain_body", "正文字体", "仿宋_GB2312,仿宋,FangSong", group="公文格式",
+            help="3号正文；按顺序选用本机已安装的第一个字体，逗号分隔"),
+    Setting("font_chain_title", "标题字体", "方正小标宋简体,华文中宋,宋体", group="公文格式",
+            help="2号标题"),
+    Setting("font_chain_heading", "一级标题字体", "黑体,SimHei", group="公文格式",
+            help="“一、”标题"),
+    Setting("font_chain_kai", "二级标题字体", "楷体_GB2312,楷体,KaiTi", group="公文格式",
+            help="“（一）”标题"),
+    Setting("font_chain_number", "页码字体", "宋体,SimSun", group="公文格式",
+            help="4号页码“— 1 —”"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SETTINGS}

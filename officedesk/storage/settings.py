@@ -64,3 +64,11 @@ def remove_holiday(store: Store, day: dt.date) -> None:
 def calendar(store: Store) -> WorkCalendar:
     """The working-day calendar: national data plus the unit's own table."""
     return WorkCalendar({d: w for d, w, _ in holidays(store)})
+
+
+FONT_ROLES = ("body", "title", "heading", "kai", "number")
+
+
+def font_chains(store: Store) -> dict[str, str]:
+    """The 公文 font chains by role (body, title, heading, kai, number) for exports.gbt9704."""
+    return {role: str(get(store, f"font_chain_{role}")) for role in FONT_ROLES}

@@ -116,7 +116,7 @@ def test_a_bad_holiday_date_names_the_row_and_saves_nothing(
     dialog.holiday_table.item(row, 0).setText("2027-02-30")
     assert not dialog.save()
     assert messages.warnings == ["节假日第 1 行「日期」不是有效日期（应如 2024-10-01）：2027-02-30"]
-    assert dialog.tabs.currentIndex() == 1 and dialog.holiday_table.currentRow() == 0
+    assert dialog.tabs.currentIndex() == dialog.holiday_tab and dialog.holiday_table.currentRow() == 0
     assert settings.holidays(store) == []
     assert settings.get(store, "unit_name") == "某某林业局"
 
