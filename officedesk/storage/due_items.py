@@ -84,8 +84,8 @@ def section(store: Store, today: dt.date, due_soon_days: int) -> AgendaSection:
                     text=_text(register.key, str(r[1] or ""), str(r[2] or ""), due.isoformat()),
                     bucket=bucket, group=group_of(r[4], r[5]), due=due, light=light,
                 ))  # fmt: skip
-    order = {TODAY: 0, soon: 1, OVERDUE: 2}
-    lines.sort(key=lambda x: (order[x.bucket], x.group, x.due or today, x.register, x.record_id))
+    rank = {TODAY: 0, soon: 1, OVERDUE: 2}
+    lines.sort(key=lambda x: (rank[x.bucket], x.group, x.due or today, x.register, x.record_id))
     return AgendaSection(
         key=SECTION_KEY,
         title="收文与督办到期",

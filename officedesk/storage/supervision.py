@@ -262,3 +262,23 @@ def recompute(store: Store, item_id: int, today: dt.date | None = None) -> Recor
     if item.get("status") == wanted:
         return item
     return records.update(store, SUPERVISION, item_id, {"status": wanted})
+
+
+def report_rows(
+    store: Store, today: dt.date, since: dt.date, due_soon_days: int
+) -> dict[str, list[Record]]:
+    """The 督办通报's three lists: done since `since`, due within N days, overdue (open)."""
+    soon = (today + dt.timedelta(days=due_soon_days)).isoformat()
+    base = "SELECT * FROM supervision_item WHERE voided_at IS NULL AND "
+    order = " ORDER BY lead_unit, due_date, id"
+    queries = {
+        "done": (base + "done_on IS NOT NULL AND done_on >= ? AND done_on <= ?" + order,
+                 (since.isoformat(), today.isoformat())),
+        "due": (base + "done_on IS NULL AND due_date >= ? AND due_date <= ?" + order,
+                (today.isoformat(), soon)),
+        "overdue": (base + "done_on IS NULL AND due_date < ?" + order, (today.isoformat(),)),
+    }  # fmt: skip
+    return {
+        key: [records.typed(SUPERVISION, r) for r in store.read_dicts(sql, params)]
+        for key, (sql, params) in queries.items()
+    }
