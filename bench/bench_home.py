@@ -70,7 +70,7 @@ def main() -> int:
             start = time.perf_counter()
             home = HomeTab(store)
             done: list[float] = []
-            home.loaded.connect(lambda: done.append(time.perf_counter()))
+            home.loaded.connect(lambda d=done: d.append(time.perf_counter()))
             home.show()
             while not done:
                 app.processEvents()
