@@ -310,3 +310,11 @@ def test_make_a_supervision_item_from_the_instruction(
         assert "已立为督办事项：督〔2026〕1号（在办）" in d.text()  # type: ignore[attr-defined]
 
     in_dialog(qtbot, tab, Qt.Key.Key_H, look)
+
+
+def test_the_entry_form_leaves_the_derived_columns_to_the_steps(qtbot: QtBot, store: Store) -> None:
+    from officedesk.ui.document_form import DocumentForm
+
+    form = DocumentForm(store)
+    qtbot.addWidget(form)
+    assert "stage" not in form.editors and "holder" not in form.editors
