@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, key: str, record_id: int) -> None:
         """Open a record from 工作台: its tab in front, its row selected, its form open."""
+        if key not in self.register_tabs:  # a section of an area without a tab of its own
+            return
         tab = self.show_register(key)
         tab.ensure_loaded()
         if not tab.select_id(record_id):
