@@ -95,8 +95,12 @@ def test_home_classifies_a_seeded_set_exactly(qtbot: Any, store: Store) -> None:
         "3日内到期": {ids["soon"], ids["tomorrow"]},
     }
     texts = home.line_texts()
-    assert texts[:4] == ["收文与督办到期（5 项）", "  今日到期（2 项）", "    办公室 · 赵强（1）",
-                         "      收〔2026〕2号《关于今日到期的通知》　时限 2026-03-10"]
+    assert texts[:4] == [
+        "收文与督办到期（5 项）",
+        "  今日到期（2 项）",
+        "    办公室 · 赵强（1）",
+        "      收〔2026〕2号《关于今日到期的通知》　时限 2026-03-10",
+    ]
     assert texts.index("  3日内到期（2 项）") < texts.index("  已逾期（1 项）")
     assert "      督〔2026〕1号　春季造林任务落实　时限 2026-03-10" in texts
     assert "    造林科 · 钱丽（1）" in texts and "    办公室 · 赵强（1）" in texts
