@@ -132,3 +132,34 @@ def test_status_moves_with_the_date_and_the_ledger_exports(
     row = {h: c.value for h, c in zip(header, ws[4], strict=False)}
     assert row["督办编号"] == "督〔2026〕1号" and row["状态"] == "逾期"
     assert row["牵头单位"] == "造林科" and row["办结时限"] == dt.datetime(2026, 3, 20)
+
+
+def test_the_source_document_opens_from_the_item(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from officedesk.core.registers import INCOMING_DOCUMENT
+    from officedesk.storage import workflow
+    from officedesk.ui.main_window import MainWindow
+    from officedesk.ui.register_tab import RegisterTab
+
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 2, 9), "sender": "市林业局", "title": "关于护林员培训的通知"})  # fmt: skip
+    records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 3, 9), "sender": "市林业局", "title": "另一份"})  # fmt: skip
+    workflow.record_step(store, doc["id"], "批示", {"leader": "张局长", "given_on": "2026-03-03",
+                                                   "text": "请督办"})  # fmt: skip
+    supervision.create_from_document(store, doc["id"])
+    opened: list[tuple[str, int | None]] = []
+    monkeypatch.setattr(RegisterTab, "edit_record",
+                        lambda tab: opened.append((tab.register.key, tab.current_id())))  # fmt: skip
+    window = MainWindow(store, remember=False)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    tab = window.show_register("supervision")
+    qtbot.keyClick(tab.view, Qt.Key.Key_F, CTRL)
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(tab.view, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_register_tab() is window.document_tab
+    assert opened == [("documents", doc["id"])]
