@@ -242,23 +242,8 @@ def history_text(store: Store, document_id: int) -> str:
 
 def check_record_step(store: Store, document_id: int, key: str) -> None:
     """Refuse early (before the dialog opens) a step the record's state does not allow."""
-    spec = workflow.step(key)
     record = records.get(store, INCOMING_DOCUMENT, document_id)
-    if record.get("voided_at"):
-        raise WorkflowError("这份收文已作废，请先从回收站恢复再办理")
-    status = record.get("status") or ""
-    if status in workflow.CLOSED:
-        raise WorkflowError(f"这份收文{status}，不能再办理")
-    if status == "退文" and spec.key != "初审":
-        raise WorkflowError("这份收文已退文；如退文有误，请在办理记录中撤销初审")
-    if key == "退回" and not workflow.outstanding(readings(store, document_id)):
-        raise WorkflowError("这份收文没有送出未退回的传阅记录")
-    if key in ("答复",) and status not in ("已办结", "待归档"):
-        raise WorkflowError("请先办结，再登记答复")
-    if key == "待归档" and status != "已办结":
-        raise WorkflowError("只有已办结的收文才能转待归档")
-    if key == "办结" and status in ("已办结", "待归档"):
-        raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
+    workflow.check_state(workflow.step(key), record, readings(store, document_id))
 
 
 def overdue_of_department(store: Store, department: str, today: dt.date) -> list[Record]:
