@@ -142,6 +142,7 @@ class DocumentTab(RegisterTab):
             heading=INCOMING_DOCUMENT.describe_record(record),
             defaults=step_defaults(key, record, self.store, self.now()),
             deadline_start="assigned_on" if key == "承办" else None,
+            choices=self._choices(key, rid),
             parent=self,
         )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -152,6 +153,13 @@ class DocumentTab(RegisterTab):
         self.select_id(rid, self.view.currentIndex().row())
         self.status_message.emit(self.tr("已登记{t}").format(t=spec.title))
         return True
+
+    def _choices(self, key: str, rid: int) -> dict[str, list[str]] | None:
+        """A 退回 is from one of the readers still holding the paper: offered as a list."""
+        if key != "退回":
+            return None
+        held = rules.outstanding(workflow.readings(self.store, rid))
+        return {"reader": list(dict.fromkeys(r.reader for r in held))}
 
     def show_history(self) -> None:
         """The current 收文's history (and undo of its last step)."""

@@ -65,6 +65,7 @@ class StepDialog(QDialog):
         heading: str = "",
         defaults: Record | None = None,
         deadline_start: str | None = None,
+        choices: dict[str, list[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +91,9 @@ class StepDialog(QDialog):
                 self.deadline = widgets.DeadlineEdit(self._start_date, self._calendar, self)
                 self.deadline.setObjectName(i.name)
                 editor: QWidget = self.deadline
+            elif choices and i.name in choices:  # e.g. the readers still holding the paper
+                editor = widgets.ChoiceEdit(choices[i.name], self)
+                editor.setObjectName(i.name)
             else:
                 editor = input_editor(i, store, self)
             self.editors[i.name] = editor
