@@ -53,6 +53,7 @@ class HomeTab(QWidget):
     open_settings = Signal()
     loaded = Signal()
     notice_raised = Signal(str)
+    date_changed = Signal()  # the lists' lights and 督办 statuses move with the date too
 
     def __init__(
         self, store: Store, parent: QWidget | None = None, *, now: Now | None = None
@@ -148,6 +149,7 @@ class HomeTab(QWidget):
         # Only a day that has come raises the notice; a clock put back just re-counts.
         self._pending_notice = today > self.today
         self.today = today
+        self.date_changed.emit()
         if self.sections is not None:
             self._previous = {line_key(ln) for s in self.sections for ln in s.lines}
         self.refresh()

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         if isinstance(source, SupervisionTab):
             source.open_source.connect(self.open_record)
         self.home.notice_raised.connect(lambda text: self.statusBar().showMessage(text, 60000))
+        self.home.date_changed.connect(self._date_changed)
         self.home.open_settings.connect(self.open_settings)
         self.tabs.currentChanged.connect(self._tab_changed)
         for group in set(self.sub_tabs.values()):
@@ -239,6 +240,14 @@ class MainWindow(QMainWindow):
         if combo is not None:
             combo.set_value(status)
         tab.apply_filters()
+
+    def _date_changed(self) -> None:
+        """A new day while the program is open: every list re-reads (lights, 督办 status)."""
+        today = self.home.today
+        for tab in self.register_tabs.values():
+            if tab.model.loaded and tab.model.query.today != today:
+                tab.model.setQuery(tab.model.query.with_(today=today))
+            tab.on_changed(tab.register.key)
 
     def open_record(self, key: str, record_id: int) -> None:
         """Open a record from 工作台: its tab in front, its row selected, its form open."""

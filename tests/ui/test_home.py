@@ -151,3 +151,27 @@ def test_the_list_prints_to_pdf(qtbot: Any, store: Store, tmp_path: Path) -> Non
     assert "已逾期（1 项）" in text and "今日到期（2 项）" in text
     assert "收〔2026〕1号《关于逾期事项的通知》" in text
     assert "第1页共1页" in text.replace(" ", "")
+
+
+def test_a_new_day_reaches_the_lists(qtbot: Any, store: Store) -> None:
+    from officedesk.ui.main_window import MainWindow
+
+    ids = seed(store)
+    window = MainWindow(store, remember=False)
+    qtbot.addWidget(window)
+    clock = Clock(dt.datetime(2026, 3, 10, 23, 59))
+    window.home.now = clock
+    window.home.today = clock().date()
+    window.show()
+    tab = window.show_register("documents")
+    tab.model.setQuery(tab.model.query.with_(today=clock().date()))  # the list made that evening
+    tab.overdue_check.setChecked(True)  # 只看逾期
+    assert [tab.model.record_id(r) for r in range(tab.model.rowCount())] == [ids["overdue"]]
+    clock.value = dt.datetime(2026, 3, 11, 0, 0, 5)
+    with qtbot.waitSignal(window.home.loaded, timeout=5000):
+        assert window.home.check_date()
+    assert tab.model.query.today == dt.date(2026, 3, 11)
+    assert {tab.model.record_id(r) for r in range(tab.model.rowCount())} == {
+        ids["overdue"],
+        ids["today"],
+    }
