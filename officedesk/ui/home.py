@@ -77,6 +77,7 @@ class HomeTab(QWidget):
                                self.setup_box))  # fmt: skip
         self.setup_button = QPushButton(self.tr("填写单位名称…"), self.setup_box)
         self.setup_button.clicked.connect(self.open_settings.emit)
+        setup.addStretch(1)
         setup.addWidget(self.setup_button)
 
         self.notice = QFrame(self)
@@ -327,6 +328,7 @@ class HomeTab(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self.tree.setFocus()  # the arrows and Enter work at once
         self.check_date()
         if self._stale:
             self.refresh()
