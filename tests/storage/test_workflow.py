@@ -174,3 +174,50 @@ def test_undo_last_step_restores_the_record(store: Store) -> None:
     assert "（已撤销）" in workflow.history_text(store, doc)
     with pytest.raises(WorkflowError, match="没有可撤销"):
         workflow.undo_last(store, doc)
+
+
+def test_returned_document_stops_until_the_review_is_undone(store: Store) -> None:
+    doc = new_doc(store)
+    rec = workflow.record_step(
+        store,
+        doc,
+        "初审",
+        {
+            "review_result": "退文",
+            "reviewed_on": "2026-03-02",
+            "return_reason": "非本单位主办事项",
+            "reviewer": "王明",
+        },
+    )
+    assert (rec["status"], rec["stage"], rec["return_reason"]) == (
+        "退文",
+        "退文",
+        "非本单位主办事项",
+    )
+    with pytest.raises(WorkflowError, match="已退文"):
+        workflow.check_record_step(store, doc, "拟办")
+    workflow.undo_last(store, doc)
+    rec = records.get(store, INCOMING_DOCUMENT, doc)
+    assert (rec["status"], rec["review_result"]) == ("已登记", None)
+
+
+def test_a_task_is_assigned_before_it_is_done_and_filed_after(store: Store) -> None:
+    doc = new_doc(store, handling="办件")
+    with pytest.raises(WorkflowError, match="须先登记承办"):
+        workflow.record_step(store, doc, "办结", {"result": "完成", "done_on": "2026-03-05"})
+    with pytest.raises(WorkflowError, match="只有已办结"):
+        workflow.check_record_step(store, doc, "待归档")
+    workflow.record_step(store, doc, "承办", {"lead_dept": "林政科", "assigned_on": "2026-03-02"})
+    workflow.record_step(store, doc, "办结", {"result": "完成", "done_on": "2026-03-05"})
+    rec = workflow.record_step(store, doc, "待归档", {"handed_on": "2026-03-06", "clerk": "王明"})
+    assert (rec["status"], rec["stage"]) == ("待归档", "待归档")  # the archive helper files it
+
+
+def test_a_reading_document_is_done_after_its_round(store: Store) -> None:
+    doc = new_doc(store)  # 阅件 by default
+    workflow.record_step(store, doc, "传阅", {"reader": "张局长", "sent_at": "2026-03-02 10:00"})
+    workflow.record_step(
+        store, doc, "退回", {"reader": "张局长", "returned_at": "2026-03-03 09:00"}
+    )
+    rec = workflow.record_step(store, doc, "办结", {"result": "已阅", "done_on": "2026-03-03"})
+    assert (rec["status"], rec["handling"], rec["holder"]) == ("已办结", "阅件", None)
