@@ -105,10 +105,23 @@ INCOMING_DOCUMENT = Register(
         ),
         # Where the paper stands and who holds it, kept by each workflow step's transaction so
         # the list shows them without a look-up per row (storage/workflow.py).
-        Field("stage", "当前环节", default="登记", width=6, exported=False, printed=False,
-              help="最近办理的环节，由办理步骤自动填写"),
-        Field("holder", "文件在", width=8, exported=False, printed=False,
-              help="纸质文件现在谁手中（按传阅记录自动得出）"),
+        Field(
+            "stage",
+            "当前环节",
+            default="登记",
+            width=6,
+            exported=False,
+            printed=False,
+            help="最近办理的环节，由办理步骤自动填写",
+        ),
+        Field(
+            "holder",
+            "文件在",
+            width=8,
+            exported=False,
+            printed=False,
+            help="纸质文件现在谁手中（按传阅记录自动得出）",
+        ),
         Field(
             "issued_on",
             "成文日期",
