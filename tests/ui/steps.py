@@ -45,11 +45,14 @@ def save(qtbot: QtBot, dialog: QWidget, ctrl: bool = False) -> None:
 def in_dialog(qtbot: QtBot, tab: Any, key: Qt.Key, work: Callable[[QDialog], None]) -> None:
     """Press Ctrl+`key` on the list; `work` runs inside the modal dialog it opens."""
     seen: list[bool] = []
+    tries = [0]
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QDialog):  # the key press has not opened it yet
-            QTimer.singleShot(10, run)
+            tries[0] += 1
+            if tries[0] < 50 and not seen:  # the key press is over: no dialog will come
+                QTimer.singleShot(10, run)
             return
         dialog.activateWindow()
 
@@ -68,7 +71,9 @@ def in_dialog(qtbot: QtBot, tab: Any, key: Qt.Key, work: Callable[[QDialog], Non
     back_to_list(qtbot, tab)
     QTimer.singleShot(0, run)
     qtbot.keyClick(tab.view, key, CTRL)
-    assert seen == [True]
+    opened = seen == [True]
+    seen.append(False)  # stops the retries when no dialog opened
+    assert opened, "the key press opened no dialog"
 
 
 def back_to_list(qtbot: QtBot, tab: Any) -> None:
