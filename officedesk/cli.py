@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="用示例数据填充每个登记簿")
     d.add_argument("--rows", type=int, default=2000, help="收文条数（默认 2000）")
     d.add_argument("--seed", type=int, default=20261121, help="随机种子（相同种子生成相同数据）")
+    d.add_argument("--supervision", type=int, default=0, metavar="N",
+                   help="另外生成 N 条督办事项（默认 0，只有少量示例）")  # fmt: skip
 
     e = sub.add_parser("export", help="导出登记簿：按扩展名生成 .xlsx .docx .pdf .csv")
     e.add_argument("register", choices=REGISTER_KEYS, metavar="REGISTER",
@@ -84,10 +86,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Fill every register with realistic sample data."""
     from officedesk import demo
 
+    if args.supervision < 0:
+        raise CommandError("--supervision 不能为负数")
     if args.rows < 0:
         raise CommandError("--rows 不能为负数")
     with _open_store(args, writer=True) as store:
-        report = demo.fill(store, args.rows, seed=args.seed,
+        report = demo.fill(store, args.rows, seed=args.seed, supervision=args.supervision,
                            progress=lambda msg: print(msg, file=sys.stderr))  # fmt: skip
         parts = "，".join(f"{k} {v} 条" for k, v in report.counts.items())
         print(

@@ -320,6 +320,7 @@ def fill(
     today: dt.date | None = None,
     years: int | None = None,
     progress: Callable[[str], None] | None = None,
+    supervision: int = 0,
 ) -> DemoReport:
     """Fill every register with sample data: `rows` 收文 plus a few dozen rows in each other one."""
     import time
@@ -365,6 +366,13 @@ def fill(
     from officedesk import demo_meetings
 
     counts[MEETING.key] += demo_meetings.fill(store, rng, today)
+    from officedesk import demo_workflow
+
+    if supervision:
+        say(f"正在生成 {supervision} 条督办事项…")
+    extra = demo_workflow.fill(store, supervision=supervision, today=today)
+    counts[SUPERVISION.key] = counts.get(SUPERVISION.key, 0) + extra.pop("supervision_extra", 0)
+    counts.update(extra)
     return DemoReport(counts, time.perf_counter() - started)
 
 

@@ -158,9 +158,7 @@ def clean(spec: Step, raw: Record) -> Record:
                 f"{spec.title}：「{i.label}」不是有效的日期：{value}", i.name
             ) from None
         if i.choices and value not in i.choices:
-            raise WorkflowError(
-                f"{spec.title}：「{i.label}」应为：{'、'.join(i.choices)}", i.name
-            )
+            raise WorkflowError(f"{spec.title}：「{i.label}」应为：{'、'.join(i.choices)}", i.name)
         out[i.name] = value
     return out
 
@@ -198,40 +196,50 @@ def holder_of(readings: Sequence[Reading]) -> str:
     return last.reader if len(out) == 1 else f"{last.reader}等{len(out)}人"
 
 
-def check(
-    spec: Step, record: Record, values: Record, readings: Sequence[Reading] = ()
-) -> None:
-    """Refuse a step that breaks a rule, with a message naming the field to correct."""
+def check_state(spec: Step, record: Record, readings: Sequence[Reading] = ()) -> None:
+    """Refuse a step the record's state does not allow (before its dialog even opens)."""
     status = record.get("status") or ""
-    title = spec.title
     if record.get("voided_at"):
         raise WorkflowError("这份收文已作废，请先从回收站恢复再办理")
     if status in CLOSED:
         raise WorkflowError(f"这份收文{status}，不能再办理")
     if status == "退文" and spec.key != "初审":
         raise WorkflowError("这份收文已退文；如退文有误，请在办理记录中撤销初审")
+    if spec.key == "退回" and not outstanding(readings):
+        raise WorkflowError("这份收文没有送出未退回的传阅记录")
+    if spec.key == "催办" and status in ("已办结", "待归档"):
+        raise WorkflowError("这份收文已办结，无需催办")
+    if spec.key == "办结" and status in ("已办结", "待归档"):
+        raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
+    if spec.key == "答复" and status not in ("已办结", "待归档"):
+        raise WorkflowError("请先办结，再登记答复")
+    if spec.key == "待归档" and status != "已办结":
+        raise WorkflowError("只有已办结的收文才能转待归档")
+
+
+def check(spec: Step, record: Record, values: Record, readings: Sequence[Reading] = ()) -> None:
+    """Refuse a step that breaks a rule, with a message naming the field to correct."""
+    check_state(spec, record, readings)
+    title = spec.title
     received = _day(record.get("received_at"))
     when = values.get(spec.when)
-    if received is not None and when is not None and _day(when) is not None:
-        if _day(when) < received:  # type: ignore[operator]
-            label = next(i.label for i in spec.inputs if i.name == spec.when)
-            raise WorkflowError(
-                f"{title}：「{label}」{_text_of(when)} 早于签收日期 {received.isoformat()}",
-                spec.when,
-            )
+    day = _day(when)
+    if received is not None and day is not None and day < received:
+        label = next(i.label for i in spec.inputs if i.name == spec.when)
+        raise WorkflowError(
+            f"{title}：「{label}」{_text_of(when)} 早于签收日期 {received.isoformat()}", spec.when
+        )
     if spec.key == "初审" and values["review_result"] == "退文" and not values["return_reason"]:
         raise WorkflowError("退文须写明「退文理由」", "return_reason")
     if spec.key == "承办":
         urgency = record.get("urgency") or ""
         if urgency in URGENT and not values.get("due_date"):
             raise WorkflowError(f"{urgency}件必须规定「办理时限」", "due_date")
-        due = values.get("due_date")
-        if due is not None and received is not None and _day(due) < received:  # type: ignore[operator]
+        due = _day(values.get("due_date"))
+        if due is not None and received is not None and due < received:
             raise WorkflowError(
                 f"「办理时限」{_text_of(due)} 早于签收日期 {received.isoformat()}", "due_date"
             )
-    if spec.key in ("催办",) and status in ("已办结", "待归档"):
-        raise WorkflowError("这份收文已办结，无需催办")
     if spec.key == "传阅":
         for r in outstanding(readings):
             if r.reader == values["reader"]:
@@ -249,17 +257,11 @@ def check(
                 "文件不能在送出之前退回",
                 "returned_at",
             )
-    if spec.key == "办结":
-        if status in ("已办结", "待归档"):
-            raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
-        if (record.get("handling") or "") == "办件" and not record.get("lead_dept"):
-            raise WorkflowError("办件须先登记承办（主办部门）再办结")
-    if spec.key == "答复" and status not in ("已办结", "待归档"):
-        raise WorkflowError("请先办结，再登记答复")
+    is_task = (record.get("handling") or "") == "办件"
+    if spec.key == "办结" and is_task and not record.get("lead_dept"):
+        raise WorkflowError("办件须先登记承办（主办部门）再办结")
     if spec.key == "答复" and not values.get("reply_ref") and not values.get("replied_on"):
         raise WorkflowError("答复须填写「复文号」或「答复日期」", "reply_ref")
-    if spec.key == "待归档" and status != "已办结":
-        raise WorkflowError("只有已办结的收文才能转待归档")
 
 
 def changes(
@@ -329,7 +331,7 @@ def summary(spec: Step, values: Record) -> str:
         text = f"复文号 {v['reply_ref']}" if v.get("reply_ref") else "已答复"
     else:
         text = "已办结，待归档"
-    return f"{spec.title}：{text}"
+    return f"{spec.key}：{text}"
 
 
 def combined_instruction(items: Sequence[tuple[str, Any, str]]) -> tuple[str, str, Any]:

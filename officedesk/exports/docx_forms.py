@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from docx.table import Table, _Cell
 
 from officedesk.core.fields import format_value
 from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.core.workflow import Reading
 from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
 from officedesk.exports.wordxml import (
     base_document,
@@ -24,6 +26,7 @@ from officedesk.exports.wordxml import (
     style_font,
     table_borders,
 )
+from officedesk.exports.workflow_forms import TableForm
 
 VARIANTS = ("办文", "阅文")
 FOOT_NOTE = "注：本单随文件流转，办结后随文件一并归档。"
@@ -36,21 +39,26 @@ BLANK_SIGN = "签名：　　　　　　　　年　　月　　日"
 
 
 def export_processing_slip(
-    path: Path, record: dict[str, Any], unit_name: str, variant: str
+    path: Path,
+    record: dict[str, Any],
+    unit_name: str,
+    variant: str,
+    readings: Sequence[Reading] = (),
 ) -> Path:
-    """Write the 收文处理单 of one 收文 record (typed or stored values) to `path` as .docx."""
+    """Write the 收文处理单 of one 收文 record (typed or stored values) to `path` as .docx;
+    the 阅文 variant lists the recorded 传阅 `readings` in its reader lines."""
     if variant not in VARIANTS:
         raise ValueError(f"处理单只有「办文」「阅文」两种，没有「{variant}」")
     path = Path(path)
     with atomic_output(path) as tmp:
         document = _document(unit_name)
-        _slip_table(document, record, variant)
+        _slip_table(document, record, variant, readings)
         document.add_paragraph(FOOT_NOTE, style="Slip Note")
         document.save(str(tmp))
     return path
 
 
-def _document(unit_name: str) -> Document:
+def _document(unit_name: str, title: str | None = None) -> Document:
     document = base_document(FORM_FONT, VALUE_PT)
     styles = document.styles
     for name, font, size, align, after in (
@@ -67,7 +75,7 @@ def _document(unit_name: str) -> Document:
         style.paragraph_format.space_after = Pt(after)
     styles["Slip Note"].paragraph_format.space_before = Pt(6)
     page_a4(document.sections[0], landscape=False, margins_mm=MARGINS_MM)
-    title = f"{unit_name}收文处理单"
+    title = title or f"{unit_name}收文处理单"
     document.core_properties.title = title
     document.core_properties.author = "办公桌"
     document.add_paragraph(title, style="Slip Title")
@@ -114,7 +122,9 @@ def _signed(who: str, when: Any, role: str) -> str:
     return f"{role}：{who or '　　　　'}　　{_day(when) or '　　年　　月　　日'}"
 
 
-def _slip_table(document: Document, record: dict[str, Any], variant: str) -> None:
+def _slip_table(
+    document: Document, record: dict[str, Any], variant: str, readings: Sequence[Reading] = ()
+) -> None:
     reading = variant == "阅文"
     n_rows = 6 + (1 + READER_ROWS if reading else 2)
     table = document.add_table(rows=n_rows, cols=len(GRID_MM))
@@ -166,14 +176,15 @@ def _slip_table(document: Document, record: dict[str, Any], variant: str) -> Non
         _box(box, _text(record, name), sign, height, wide)
 
     if reading:
-        _readers(table, 6)
+        _readers(table, 6, readings)
     else:
         row(7, (("承办部门", _text(record, "lead_dept")), ("承 办 人", _text(record, "handler")),
                 ("办理时限", _day(record.get("due_date")))))  # fmt: skip
 
 
-def _readers(table: Table, first: int) -> None:
-    """The 传阅 part: a label down the left, then 阅文领导 / 阅文时间 / 签名 lines to fill in."""
+def _readers(table: Table, first: int, readings: Sequence[Reading] = ()) -> None:
+    """The 传阅 part: a label down the left, then 阅文领导 / 阅文时间 / 签名 lines: the recorded
+    readers first (sent → returned), the rest left to fill in by hand."""
     label = table.cell(first, 0).merge(table.cell(first + READER_ROWS, 0))
     _put(label, "传阅情况", "Slip Label")
     for r in range(first, first + READER_ROWS + 1):
@@ -184,3 +195,53 @@ def _readers(table: Table, first: int) -> None:
             _put(table.cell(r, 1), "阅文领导", "Slip Label")
             _put(time_cell, "阅文时间", "Slip Label")
             _put(sign_cell, "签　　名", "Slip Label")
+        elif r - first - 1 < len(readings):
+            seen = readings[r - first - 1]
+            when = (
+                seen.sent_at.strftime("%m-%d %H:%M")
+                + " → "
+                + (seen.returned_at.strftime("%m-%d %H:%M") if seen.returned_at else "未退回")
+            )
+            _put(table.cell(r, 1), seen.reader, "Slip Value")
+            _put(time_cell, when, "Slip Value")
+
+
+# -- 传阅单 and 催办单 ------------------------------------------------------------------------
+
+FORM_WIDTH_MM = {False: 165.0, True: 252.0}  # A4 type area, portrait and landscape
+
+
+def export_table_form(path: Path, form: TableForm) -> Path:
+    """Write a 传阅单 or 催办单 (see workflow_forms) to `path` as .docx, ruled like the paper."""
+    path = Path(path)
+    with atomic_output(path) as tmp:
+        document = _document("", form.title)
+        page_a4(document.sections[0], landscape=form.landscape, margins_mm=MARGINS_MM)
+        pairs = [f"{label}：{value}" if label else "" for label, value in form.info]
+        for i in range(0, len(pairs), 2):
+            line = "　　".join(p for p in pairs[i : i + 2] if p)
+            if line:
+                document.add_paragraph(line, style="Slip Value")
+        total = sum(share for _h, share in form.columns)
+        widths = [FORM_WIDTH_MM[form.landscape] * share / total for _h, share in form.columns]
+        rows = form.all_rows()
+        table = document.add_table(rows=1 + len(rows), cols=len(form.columns))
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table_borders(table, size_eighths=8)
+        cell_margins(table, 1.5, 0.8)
+        for i, w in enumerate(widths):
+            table.columns[i].width = Mm(w)
+            for cell in table.columns[i].cells:
+                cell.width = Mm(w)
+        row_flags(table.rows[0]._tr, header=True, height_mm=9)
+        for i, (header, _share) in enumerate(form.columns):
+            _put(table.cell(0, i), header, "Slip Label")
+        for r, row in enumerate(rows, start=1):
+            row_flags(table.rows[r]._tr, height_mm=10)
+            for i, text in enumerate(row):
+                _put(table.cell(r, i), text, "Slip Value")
+        for line in form.foot:
+            document.add_paragraph(line, style="Slip Note")
+        document.save(str(tmp))
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from officedesk.core.fields import format_value
 from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.core.workflow import Reading
 from officedesk.printing.fonts import font, mm, pt
 from officedesk.printing.service import PrintJob, a4_layout
 from officedesk.printing.text import TextStyle, clip_lines, draw_lines, wrap
@@ -80,10 +82,17 @@ class _Row:
 class ProcessingSlip(PrintJob):
     """收文处理单 for one record (typed values), 办文 or 阅文, always one page."""
 
-    def __init__(self, record: dict[str, Any], unit_name: str, variant: str) -> None:
+    def __init__(
+        self,
+        record: dict[str, Any],
+        unit_name: str,
+        variant: str,
+        readings: Sequence[Reading] = (),
+    ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"处理单只有「办文」「阅文」两种，不是「{variant}」")
         self.record = record
+        self.readings = list(readings)
         self.unit_name = unit_name
         self.variant = variant
         self.title = f"{unit_name}收文处理单"
@@ -158,9 +167,16 @@ class ProcessingSlip(PrintJob):
             quarter = width / 4
             header = [_Cell(t, quarter, True, "center") for t in CIRCULATION_HEADER]
             rows.append(_Row(header, mm(8)))
+            filled = [
+                (seen.reader, seen.sent_at.strftime("%m-%d %H:%M"),
+                 seen.returned_at.strftime("%m-%d %H:%M") if seen.returned_at else "未退回", "")
+                for seen in self.readings
+            ]  # fmt: skip
+            blank = ("",) * len(CIRCULATION_HEADER)
+            filled += [blank] * max(0, CIRCULATION_ROWS - len(filled))
             rows += [
-                _Row([_Cell("", quarter) for _ in CIRCULATION_HEADER], mm(8.5))
-                for _ in range(CIRCULATION_ROWS)
+                _Row([_Cell(text, quarter, align="center") for text in line], mm(8.5))
+                for line in filled
             ]
         return rows
 
@@ -260,6 +276,42 @@ class ProcessingSlip(PrintJob):
             x += cell.width
 
 
-def processing_slip(record: dict[str, Any], unit_name: str, variant: str) -> ProcessingSlip:
-    """The 收文处理单 of `record` (typed values), variant "办文" or "阅文"; ValueError otherwise."""
-    return ProcessingSlip(record, unit_name, variant)
+def processing_slip(
+    record: dict[str, Any], unit_name: str, variant: str, readings: Sequence[Reading] = ()
+) -> ProcessingSlip:
+    """The 收文处理单 of `record` (typed values), variant "办文" or "阅文"; ValueError otherwise.
+    The 阅文 variant lists the recorded 传阅 `readings` in its reader rows."""
+    return ProcessingSlip(record, unit_name, variant, readings)
+
+
+def circulation_slip(
+    record: dict[str, Any], readings: Sequence[Reading], unit_name: str
+) -> PrintJob:
+    """The 传阅单 of a 收文: one row per reader (送阅时间, 退回时间, 签名, 意见)."""
+    from officedesk.exports.workflow_forms import circulation_form
+    from officedesk.printing.table_form import table_form_job
+
+    return table_form_job(circulation_form(record, readings, unit_name))
+
+
+def reminder_slip(
+    record: dict[str, Any],
+    reminders: Sequence[dict[str, Any]],
+    unit_name: str,
+    today: dt.date,
+) -> PrintJob:
+    """The 催办单 of one 收文, with the 催办 recorded so far."""
+    from officedesk.exports.workflow_forms import reminder_form
+    from officedesk.printing.table_form import table_form_job
+
+    return table_form_job(reminder_form(record, reminders, unit_name, today))
+
+
+def department_reminder_slip(
+    department: str, items: Sequence[dict[str, Any]], unit_name: str, today: dt.date
+) -> PrintJob:
+    """The 催办单 listing every overdue 收文 of one department."""
+    from officedesk.exports.workflow_forms import department_reminder_form
+    from officedesk.printing.table_form import table_form_job
+
+    return table_form_job(department_reminder_form(department, items, unit_name, today))

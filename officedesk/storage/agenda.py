@@ -49,11 +49,12 @@ def sources() -> list[AgendaSource]:
 
     Imported here, not at the top: the areas' storage modules import this one for its types.
     """
-    from officedesk.storage import reception
+    from officedesk.storage import due_items, reception
     from officedesk.storage.archive_loans import agenda_source as archive_loans
     from officedesk.storage.meeting_calendar import agenda_section as meetings_today
 
     return [
+        due_items.section,
         meetings_today,
         reception.on_site_section,
         reception.petition_section,

@@ -48,7 +48,7 @@ def _iso(value: Any) -> Any:
 
 def _shown(value: Any) -> str:
     text = str(_iso(value) or "")
-    return text[:16]
+    return text[:16].replace("T", " ")
 
 
 def readings(store: Store, document_id: int) -> list[Reading]:
@@ -86,9 +86,7 @@ def reminders(store: Store, document_id: int) -> list[dict[str, Any]]:
 
 
 def _stored(record: Record, names: list[str]) -> dict[str, Any]:
-    return {
-        n: records.to_sql(INCOMING_DOCUMENT.field(n), record.get(n)) for n in names
-    }
+    return {n: records.to_sql(INCOMING_DOCUMENT.field(n), record.get(n)) for n in names}
 
 
 def record_step(store: Store, document_id: int, key: str, raw: Record) -> Record:
@@ -244,20 +242,17 @@ def history_text(store: Store, document_id: int) -> str:
 
 def check_record_step(store: Store, document_id: int, key: str) -> None:
     """Refuse early (before the dialog opens) a step the record's state does not allow."""
-    spec = workflow.step(key)
     record = records.get(store, INCOMING_DOCUMENT, document_id)
-    if record.get("voided_at"):
-        raise WorkflowError("这份收文已作废，请先从回收站恢复再办理")
-    status = record.get("status") or ""
-    if status in workflow.CLOSED:
-        raise WorkflowError(f"这份收文{status}，不能再办理")
-    if status == "退文" and spec.key != "初审":
-        raise WorkflowError("这份收文已退文；如退文有误，请在办理记录中撤销初审")
-    if key == "退回" and not workflow.outstanding(readings(store, document_id)):
-        raise WorkflowError("这份收文没有送出未退回的传阅记录")
-    if key in ("答复",) and status not in ("已办结", "待归档"):
-        raise WorkflowError("请先办结，再登记答复")
-    if key == "待归档" and status != "已办结":
-        raise WorkflowError("只有已办结的收文才能转待归档")
-    if key == "办结" and status in ("已办结", "待归档"):
-        raise WorkflowError("这份收文已办结；如需更正，请先撤销原来的办结")
+    workflow.check_state(workflow.step(key), record, readings(store, document_id))
+
+
+def overdue_of_department(store: Store, department: str, today: dt.date) -> list[Record]:
+    """The open 收文 of a 主办部门 past their deadline on `today`, earliest deadline first."""
+    return [
+        records.typed(INCOMING_DOCUMENT, r)
+        for r in store.read_dicts(
+            "SELECT * FROM incoming_document WHERE voided_at IS NULL AND done_on IS NULL "
+            "AND due_date IS NOT NULL AND due_date < ? AND lead_dept = ? ORDER BY due_date, id",
+            (today.isoformat(), department),
+        )
+    ]

@@ -63,7 +63,8 @@ SERIAL_HINT_SAMPLE = "收〔2026〕100号（保存时自动编号）"
 class DocumentForm(RecordForm):
     """Register a received document (or change one); `saved_id` holds its id after saving."""
 
-    EXCLUDED = ("archive_no",)  # set when the document is filed, by the archive dialog
+    EXCLUDED = ("archive_no",  # set when the document is filed, by the archive dialog
+                "stage", "holder")  # kept by the workflow steps (ui/workflow)  # fmt: skip
 
     def __init__(
         self, store: Store, record_id: int | None = None, parent: QWidget | None = None

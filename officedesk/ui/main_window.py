@@ -2,39 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from officedesk import __version__
 from officedesk.core.registers import BY_KEY as registers_by_key
 from officedesk.core.registers import INCOMING_DOCUMENT
-from officedesk.core.settings import BY_KEY as SETTING_DEFAULTS
-from officedesk.storage import query as queries
 from officedesk.storage import settings
 from officedesk.storage.db import Store
-from officedesk.storage.query import Query
-from officedesk.ui import messages, tasks
+from officedesk.ui import tasks
 from officedesk.ui.archive import ArchiveTab
 from officedesk.ui.archive import install as install_archive
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
+from officedesk.ui.home import HomeTab
 from officedesk.ui.meetings import MeetingTab
 from officedesk.ui.reception import PetitionTab, ReceptionTab, VisitorTab
 from officedesk.ui.register_tab import RegisterTab
+from officedesk.ui.supervision_tab import SupervisionTab
+from officedesk.ui.workflow.document_tab import DocumentTab
 
 HOME_KEY = "home"
 
@@ -49,148 +41,14 @@ TAB_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A register whose tab does more than the generic list (a week view, workflow actions…) names its
 # RegisterTab subclass here; the others get the generic RegisterTab.
 TAB_CLASSES: dict[str, type[RegisterTab]] = {
+    "documents": DocumentTab,
+    "supervision": SupervisionTab,
     "meetings": MeetingTab,
     "visitors": VisitorTab,
     "receptions": ReceptionTab,
     "petitions": PetitionTab,
     "archive": ArchiveTab,
 }
-IN_PROGRESS = ("办理中", "传阅中")
-
-
-def document_summary(store: Store, today: dt.date, due_soon_days: int) -> dict[str, int]:
-    """Counts of 收文 for the 工作台: overdue, due within N days (not done), in progress."""
-    base = Query(INCOMING_DOCUMENT, today=today)
-    overdue = queries.count(store, base.with_(overdue=True))
-    # "Due soon" is a date range; Query filters are equalities, so count each day (indexed).
-    due_soon = sum(
-        queries.count(store, base.with_(filters=(
-            ("due_date", (today + dt.timedelta(days=d)).isoformat()), ("done_on", None))))
-        for d in range(due_soon_days + 1)
-    )  # fmt: skip
-    in_progress = sum(
-        queries.count(store, base.with_(filters=(("status", s),))) for s in IN_PROGRESS
-    )
-    return {"overdue": overdue, "due_soon": due_soon, "in_progress": in_progress}
-
-
-class HomeTab(QWidget):
-    """工作台: what needs attention today. Counted in the background, so opening stays quick."""
-
-    show_overdue = Signal()
-    show_in_progress = Signal()
-    open_settings = Signal()
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.counts: dict[str, int] | None = None
-        self._task: tasks.Task | None = None
-        self._stale = True
-        box = QGroupBox(self.tr("收文办理情况"), self)
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(24)
-        self.numbers: dict[str, QLabel] = {}
-        rows = (
-            ("overdue", self.tr("已逾期（未办结）"), "#C0392B", self.show_overdue),
-            ("due_soon", "", "#B7791F", None),
-            ("in_progress", self.tr("在办（办理中、传阅中）"), "#1F4E79", self.show_in_progress),
-        )
-        self.labels: dict[str, QLabel] = {}
-        for r, (key, text, colour, signal) in enumerate(rows):
-            label = QLabel(text, box)
-            number = QLabel("…", box)
-            number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setMinimumWidth(number.fontMetrics().horizontalAdvance("0") * 9)
-            grid.addWidget(label, r, 0)
-            grid.addWidget(number, r, 1)
-            if signal is not None:  # 临期 is a date range: no list view shows it yet
-                button = QPushButton(self.tr("查看"), box)
-                button.clicked.connect(signal.emit)
-                grid.addWidget(button, r, 2)
-            self.labels[key] = label
-            self.numbers[key] = number
-        # First start: registers print under the unit's name, so ask for it before anything else.
-        self.setup_box = QGroupBox(self.tr("开始使用"), self)
-        setup = QHBoxLayout(self.setup_box)
-        setup.addWidget(QLabel(self.tr("登记簿、打印件和导出文件的抬头使用单位名称，请先填写。"),
-                               self.setup_box))  # fmt: skip
-        self.setup_button = QPushButton(self.tr("填写单位名称…"), self.setup_box)
-        self.setup_button.clicked.connect(self.open_settings.emit)
-        setup.addWidget(self.setup_button)
-        self.when = QLabel(self)
-        self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(self.when)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
-        column = QVBoxLayout()
-        column.addWidget(self.setup_box)
-        column.addLayout(top)
-        column.addWidget(box)
-        column.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(column)
-        layout.addStretch(1)  # a summary reads better as a card than stretched across the screen
-        box.setMinimumWidth(460)
-        self._due_soon_days = int(settings.get(store, "due_soon_days"))
-        self._label_due_soon()
-        self._show_setup()
-
-    def _show_setup(self) -> None:
-        """The 开始使用 box, while the unit name is still the placeholder."""
-        placeholder = settings.get(self.store, "unit_name") == SETTING_DEFAULTS["unit_name"].default
-        self.setup_box.setVisible(placeholder)
-
-    def _label_due_soon(self) -> None:
-        self.labels["due_soon"].setText(
-            self.tr("{n} 日内到期（未办结）").format(n=self._due_soon_days)
-        )
-
-    def refresh(self) -> None:
-        """Count again in a worker thread (a million rows take a moment)."""
-        self._stale = False
-        if self._task is not None and self._task.running:
-            return
-        today, days = dt.date.today(), self._due_soon_days
-        self.when.setText(self.tr("正在统计…"))
-        self.refresh_button.setEnabled(False)
-        self._task = tasks.run_in_background(
-            self.store,
-            lambda reader, _progress: document_summary(reader, today, days),
-            self._show, self._failed, self,
-        )  # fmt: skip
-
-    def _show(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        for key, number in self.numbers.items():
-            number.setText(f"{counts[key]:,}")
-        self.when.setText(self.tr("统计于 {t}").format(t=dt.datetime.now().strftime("%H:%M")))
-        self.refresh_button.setEnabled(True)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.when.setText(self.tr("统计失败"))
-        self.refresh_button.setEnabled(True)
-        messages.show_error(self, exc, self.tr("统计失败"))
-
-    def on_changed(self, key: str) -> None:
-        """Count again when 收文 or the settings changed (when next shown, if hidden)."""
-        if key == SETTINGS:
-            self._due_soon_days = int(settings.get(self.store, "due_soon_days"))
-            self._label_due_soon()
-            self._show_setup()
-        if key in (INCOMING_DOCUMENT.key, SETTINGS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
 
 class MainWindow(QMainWindow):
@@ -322,8 +180,12 @@ class MainWindow(QMainWindow):
         for tab in self.register_tabs.values():
             tab.count_changed.connect(lambda _n, t=tab: self._show_count(t))
             tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.home.show_overdue.connect(lambda: self.show_documents(overdue=True))
-        self.home.show_in_progress.connect(lambda: self.show_documents(status="办理中"))
+        self.home.open_record.connect(self.open_record)
+        source = self.register_tabs.get("supervision")
+        if isinstance(source, SupervisionTab):
+            source.open_source.connect(self.open_record)
+        self.home.notice_raised.connect(lambda text: self.statusBar().showMessage(text, 60000))
+        self.home.date_changed.connect(self._date_changed)
         self.home.open_settings.connect(self.open_settings)
         self.tabs.currentChanged.connect(self._tab_changed)
         for group in set(self.sub_tabs.values()):
@@ -388,6 +250,32 @@ class MainWindow(QMainWindow):
         if combo is not None:
             combo.set_value(status)
         tab.apply_filters()
+
+    def _date_changed(self) -> None:
+        """A new day while the program is open: every list re-reads (lights, 督办 status)."""
+        today = self.home.today
+        for tab in self.register_tabs.values():
+            if tab.model.loaded and tab.model.query.today != today:
+                tab.model.setQuery(tab.model.query.with_(today=today))
+            tab.on_changed(tab.register.key)
+
+    def open_record(self, key: str, record_id: int) -> None:
+        """Open a record from 工作台: its tab in front, its row selected, its form open."""
+        if key not in self.register_tabs:  # a section of an area without a tab of its own
+            return
+        tab = self.show_register(key)
+        tab.ensure_loaded()
+        if not tab.select_id(record_id):
+            tab.search_edit.clear()  # filtered out of the list: show the whole register
+            for combo in tab.filter_combos.values():
+                combo.set_value(None)
+            if tab.year_combo is not None:
+                tab.year_combo.set_value(None)
+            if tab.overdue_check is not None:
+                tab.overdue_check.setChecked(False)
+            tab.apply_filters()
+            tab.select_id(record_id)
+        tab.edit_record()
 
     # -- menu actions --------------------------------------------------------------------
 

@@ -84,3 +84,26 @@ def test_deadline_by_unit(cal: WorkCalendar) -> None:
     assert deadline(cal, D(2026, 9, 24), 7, "自然日") == (D(2026, 10, 8), False)
     with pytest.raises(ValueError, match="自然日"):
         deadline(cal, D(2026, 9, 24), 7, "周")
+
+
+def test_adjusted_saturday_counts_and_spring_festival_between(cal: WorkCalendar) -> None:
+    # 2/14 (Saturday) is a 调休 working day: one working day after Friday 2/13.
+    assert cal.add_workdays(D(2026, 2, 13), 1) == (D(2026, 2, 14), False)
+    # 2/15–23 off: from 2/13 to 2/27 there are 2/14, 24, 25, 26, 27.
+    assert cal.workdays_between(D(2026, 2, 13), D(2026, 2, 27)) == 5
+    assert cal.workdays_between(D(2026, 9, 30), D(2026, 10, 9)) == 2  # 10/8, 10/9
+
+
+def test_calendar_days_rolling_over_a_long_holiday(cal: WorkCalendar) -> None:
+    # 2/13 + 3 days = 2/16, inside the Spring Festival: the period ends on 2/24.
+    assert cal.add_calendar_days(D(2026, 2, 13), 3) == (D(2026, 2, 24), False)
+
+
+def test_unit_table_in_the_store_decides_deadlines(store) -> None:  # type: ignore[no-untyped-def]
+    from officedesk.storage import settings
+
+    settings.set_holiday(store, D(2031, 1, 6), False, "本单位假期")
+    cal = settings.calendar(store)
+    assert cal.known_year(2031)
+    # Friday 2031-01-03 + 1 working day skips the weekend and the unit's Monday holiday.
+    assert deadline(cal, D(2031, 1, 3), 1, "工作日") == (D(2031, 1, 7), False)

@@ -82,21 +82,42 @@ def test_window_shows_every_tab(qtbot: Any, window: MainWindow, store: Store) ->
     assert str(store.data_dir) in window.folder_label.text()
 
 
-def test_home_counts_and_jump_to_overdue(qtbot: Any, window: MainWindow) -> None:
+def bucket_ids(window: MainWindow, bucket: str) -> set[int]:
+    return {ln.record_id for s in window.home.sections or [] for ln in s.lines
+            if ln.bucket == bucket}  # fmt: skip
+
+
+def test_home_lists_due_items_and_opens_one(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = window.home
-    qtbot.waitUntil(lambda: home.counts is not None, timeout=5000)
-    assert home.counts == {"overdue": 1, "due_soon": 1, "in_progress": 2}
-    assert home.numbers["overdue"].text() == "1"
-    home.show_overdue.emit()
+    qtbot.waitUntil(lambda: home.sections is not None, timeout=5000)
+    assert len(bucket_ids(window, "已逾期")) == 1 and len(bucket_ids(window, "3日内到期")) == 1
+    texts = home.line_texts()
+    assert texts[0] == "收文与督办到期（2 项）"
+    assert "  已逾期（1 项）" in texts
+    overdue = next(i for i in range(len(texts)) if "关于逾期事项的通知" in texts[i])
+    opened: list[int | None] = []
+    monkeypatch.setattr(RegisterTab, "edit_record", lambda tab: opened.append(tab.current_id()))
+    window.document_tab.overdue_check.setChecked(False)
+    window.document_tab.search_edit.setText("无此文件")  # a filter that hides the row
+    window.document_tab.apply_filters()
+    window.tabs.setCurrentWidget(home)
+    section = home.tree.topLevelItem(0)
+    bucket = next(section.child(i) for i in range(section.childCount())
+                  if section.child(i).text(0).startswith("已逾期"))  # fmt: skip
+    item = bucket.child(0).child(0)
+    assert item.text(0) == texts[overdue].strip()
+    home.tree.setCurrentItem(item)
+    qtbot.keyClick(home.tree, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.document_tab
-    assert window.document_tab.model.rowCount() == 1
-    assert window.document_tab.model.index(0, 0).data() is not None
+    assert opened == list(bucket_ids(window, "已逾期"))
 
 
 def test_one_change_signal_refreshes_other_tabs_and_home(
     qtbot: Any, window: MainWindow, store: Store
 ) -> None:
-    qtbot.waitUntil(lambda: window.home.counts is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.home.sections is not None, timeout=5000)
     window.tabs.setCurrentWidget(window.document_tab)
     assert window.document_tab.model.rowCount() == 3
     records.insert(store, INCOMING_DOCUMENT, {
@@ -106,7 +127,7 @@ def test_one_change_signal_refreshes_other_tabs_and_home(
     assert window.document_tab.model.rowCount() == 4
     assert window.count_label.text() == "收文登记：共 4 条"
     window.tabs.setCurrentWidget(window.home)  # hidden while the change came: counts again now
-    qtbot.waitUntil(lambda: (window.home.counts or {}).get("overdue") == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(bucket_ids(window, "已逾期")) == 2, timeout=5000)
     settings.set_many(store, {"unit_name": "林海林业局"})
     window.changes.notify(SETTINGS)
     assert window.windowTitle() == "办公桌 — 林海林业局"
@@ -218,7 +239,11 @@ def test_settings_menu_saves_and_retitles(
     window.settings_action.trigger()
     assert window.windowTitle() == "办公桌 — 青山林场"
     assert window.document_tab.model.due_soon_days == 5
-    assert window.home.labels["due_soon"].text().startswith("5 日内到期")
+    window.tabs.setCurrentWidget(window.home)
+    qtbot.waitUntil(
+        lambda: bool(window.home.sections) and "5日内到期" in window.home.sections[0].buckets,
+        timeout=5000,
+    )
 
 
 def test_home_asks_for_the_unit_name_until_it_is_set(qtbot: Any, store: Store) -> None:

@@ -103,6 +103,25 @@ INCOMING_DOCUMENT = Register(
             indexed=True,
             aliases=("标题", "文件标题", "题名", "文件名称"),
         ),
+        # Where the paper stands and who holds it, kept by each workflow step's transaction so
+        # the list shows them without a look-up per row (storage/workflow.py).
+        Field(
+            "stage",
+            "当前环节",
+            default="登记",
+            width=6,
+            exported=False,
+            printed=False,
+            help="最近办理的环节，由办理步骤自动填写",
+        ),
+        Field(
+            "holder",
+            "文件在",
+            width=8,
+            exported=False,
+            printed=False,
+            help="纸质文件现在谁手中（按传阅记录自动得出）",
+        ),
         Field(
             "issued_on",
             "成文日期",
@@ -283,12 +302,6 @@ INCOMING_DOCUMENT = Register(
             indexed=True,
             aliases=("状态", "办理状态"),
         ),
-        # Where the paper stands and who holds it, kept by each workflow step's transaction so
-        # the list shows them without a look-up per row (storage/workflow.py).
-        Field("stage", "当前环节", width=6, exported=False, printed=False,
-              help="最近办理的环节，由办理步骤自动填写"),
-        Field("holder", "文件在", width=8, exported=False, printed=False,
-              help="纸质文件现在谁手中（按传阅记录自动得出）"),
         Field(
             "remarks", "备注", Kind.LONGTEXT, width=12, searchable=True, aliases=("备注", "说明")
         ),

@@ -59,7 +59,6 @@ SUPERVISION = Register(
             indexed=True,
             help="按办结时限和办结、延期情况自动计算",
         ),
-        Field("remarks", "备注", Kind.LONGTEXT, width=12, searchable=True),
         # 0002_workflow: the link to where the item came from, the deadline's period, the result
         # and its review. A source is a register key and a row id, plus a text that still says
         # what it was if that row is voided later.
@@ -80,5 +79,6 @@ SUPERVISION = Register(
               shown=False),
         Field("extended", "已延期", Kind.BOOL, default=False, width=4, shown=False,
               exported=False, printed=False, sortable=False),
+        Field("remarks", "备注", Kind.LONGTEXT, width=12, searchable=True),
     ),
 )  # fmt: skip
