@@ -351,6 +351,9 @@ class OfficialDocument:
                 fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if header else WD_ALIGN_PARAGRAPH.LEFT
                 self._run(paragraph, value, font, size_pt)
 
+        # Word and LibreOffice lay a table out by its grid columns, not by the cells' widths.
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         head = table.rows[0]
         fill(head.cells, list(headers), self.fonts.heading, True)
         row_flags(head._tr, header=True, height_mm=min_row_mm)

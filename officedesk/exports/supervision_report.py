@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Mm
-
-from officedesk.exports.gbt9704 import TYPE_AREA_MM, OfficialDocument, OfficialFonts, chinese_date
+from officedesk.exports.gbt9704 import OfficialDocument, OfficialFonts, chinese_date
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -85,11 +83,7 @@ def write_report(path: Path, report: SupervisionReport, fonts: OfficialFonts | N
             continue
         for k, (unit, items) in enumerate(_by_unit(rows)):
             doc.heading(f"（{NUMERALS[k % 10]}）{unit}（{len(items)}项）", level=2)
-            table = doc.table(headers, [cells(r) for r in items], widths)
-            # Word and LibreOffice lay a table out by its grid columns, not the cells' widths.
-            scale = min(1.0, TYPE_AREA_MM[0] / sum(widths))
-            for column, width in zip(table.columns, widths, strict=True):
-                column.width = Mm(width * scale)
+            doc.table(headers, [cells(r) for r in items], widths)
     doc.heading(f"{NUMERALS[len(parts)]}、有关要求")
     doc.paragraph(
         "请各牵头单位对照本通报，抓紧办理临近时限和逾期事项，于3个工作日内将办理进展报办公室；"

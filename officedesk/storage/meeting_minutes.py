@@ -9,7 +9,7 @@ from typing import Any
 from officedesk.core.fields import Record
 from officedesk.core.registers.meetings import MEETING
 from officedesk.core.registers.supervision import SUPERVISION
-from officedesk.storage import records
+from officedesk.storage import records, supervision
 from officedesk.storage.db import Store, now_text
 from officedesk.storage.errors import ValidationError
 from officedesk.storage.meetings import Row, children, clean_text, sync_children
@@ -79,11 +79,13 @@ def to_supervision(store: Store, decision_id: int, assigned_on: dt.date | None =
     held = meeting["starts_at"].date() if meeting.get("starts_at") else dt.date.today()
     content = d["text"] if not meeting.get("name") else f"{d['text']}（{meeting['name']}议定）"
     with store.transaction() as c:
-        item = records.insert(store, SUPERVISION, {
+        # Linked both ways: the decision keeps the item's id, the item names the meeting.
+        source_text = f"{meeting.get('name') or '会议'}（{held.isoformat()}）"
+        item = supervision.create_item(store, {
             "source": "会议决定", "assigned_on": assigned_on or max(held, dt.date.today()),
             "content": content, "lead_unit": d["lead_unit"], "owner": d["owner"],
             "due_date": d["due_date"],
-        })  # fmt: skip
+        }, MEETING.key, int(d["meeting_id"]), source_text)  # fmt: skip
         c.execute("UPDATE meeting_decision SET supervision_id = ?, updated_at = ? WHERE id = ?",
                   (item["id"], now_text(), decision_id))  # fmt: skip
     return item

@@ -125,3 +125,12 @@ def test_font_chain_settings_feed_the_layout(store) -> None:
 
     with pytest.raises(ValidationError, match="正文字体"):
         settings.set_many(store, {"font_chain_body": " , "})
+
+
+def test_table_columns_take_their_widths(tmp_path: Path) -> None:
+    doc = OfficialDocument()
+    doc.table(["序号", "事项", "牵头单位"], [["1", "森林防火", "防火办"]], [12, 100, 44])
+    document = docx.Document(str(doc.save(tmp_path / "t.docx")))
+    grid = document.tables[0]._tbl.tblGrid
+    widths = [round(int(col.get(qn("w:w"))) / 56.7) for col in grid.iterchildren()]
+    assert widths == [12, 100, 44]  # mm: LibreOffice lays columns out by this grid

@@ -8,7 +8,7 @@ import pytest
 
 from officedesk.core import meetings as rules
 from officedesk.core.registers import MEETING, SUPERVISION
-from officedesk.storage import meeting_minutes, meetings, records, settings
+from officedesk.storage import meeting_minutes, meetings, records, settings, supervision
 from officedesk.storage.db import Store
 from officedesk.storage.errors import ValidationError
 from officedesk.storage.meetings import ConflictError, Plan, Repeat
@@ -172,6 +172,10 @@ def test_decision_becomes_a_supervision_item_once(store: Store, rooms) -> None:
         meeting_minutes.save_minutes(store, saved["id"], "", [items[1]])
     assert len(store.read("SELECT id FROM supervision_item")) == 1
     assert records.get(store, SUPERVISION, item["id"])["assigned_on"] == dt.date(2026, 3, 5)
+    # Linked both ways: the ledger's item names the meeting it came from.
+    assert (item["source_register"], item["source_id"]) == ("meetings", saved["id"])
+    assert item["source_text"] == "党委会（2026-03-04）"
+    assert [i["id"] for i in supervision.items_from(store, "meetings", saved["id"])] == [item["id"]]
 
 
 def test_week_reads_by_an_indexed_time_range(store: Store) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 
 from officedesk.core.registers import INCOMING_DOCUMENT, REGISTERS
 from officedesk.storage import records, settings
@@ -280,4 +281,26 @@ def test_reception_registers_share_one_tab_with_sub_tabs(qtbot, store) -> None:
     tab = window.show_register("petitions")
     assert window.current_register_tab() is tab
     assert window.tabs.tabText(window.tabs.currentIndex()) == "接待"
-    assert window.sub_tabs["petitions"].tabText(window.sub_tabs["petitions"].currentIndex()) == "信访"
+    assert (
+        window.sub_tabs["petitions"].tabText(window.sub_tabs["petitions"].currentIndex()) == "信访"
+    )
+
+
+def test_no_two_actions_of_a_tab_share_a_shortcut(qtbot, store) -> None:
+    """Areas add actions to the same tabs (归档 and the workflow steps on 收文): no key clashes."""
+    window = MainWindow(store, remember=False)
+    qtbot.addWidget(window)
+    window_keys = {a.shortcut().toString() for a in window.findChildren(QAction)
+                   if a.parent() is window and not a.shortcut().isEmpty()}  # fmt: skip
+    for key, tab in window.register_tabs.items():
+        seen: dict[str, str] = {}
+        for action in tab.findChildren(QAction):
+            for shortcut in action.shortcuts():
+                text = shortcut.toString()
+                if not text:
+                    continue
+                assert text not in seen or seen[text] == action.text(), (
+                    f"{key}: {text} is both {seen[text]} and {action.text()}"
+                )
+                seen[text] = action.text()
+        assert not (set(seen) & window_keys - {""}), f"{key} reuses a window shortcut"
