@@ -82,6 +82,17 @@ def _open_store(args: argparse.Namespace, *, writer: bool) -> Any:
     return Store.open(args.data_dir, writer=writer)
 
 
+EXTRA_COUNT_LABELS = {"boxes": "档案盒", "document_steps": "收文办理步骤"}
+
+
+def _count_label(key: str) -> str:
+    """What the demo made, in the office's words: 收文登记, 档案盒…"""
+    from officedesk.core.registers import BY_KEY
+
+    register = BY_KEY.get(key)
+    return register.short if register is not None else EXTRA_COUNT_LABELS.get(key, key)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill every register with realistic sample data."""
     from officedesk import demo
@@ -93,10 +104,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with _open_store(args, writer=True) as store:
         report = demo.fill(store, args.rows, seed=args.seed, supervision=args.supervision,
                            progress=lambda msg: print(msg, file=sys.stderr))  # fmt: skip
-        parts = "，".join(f"{k} {v} 条" for k, v in report.counts.items())
-        print(
-            f"已生成示例数据：{parts}（用时 {report.seconds:.1f} 秒）数据文件夹：{store.data_dir}"
-        )
+        parts = "，".join(f"{_count_label(k)} {v:,} 条" for k, v in report.counts.items())
+        print(f"已生成示例数据：{parts}（用时 {report.seconds:.1f} 秒）")
+        print(f"数据文件夹：{store.data_dir}")
     return 0
 
 

@@ -28,7 +28,8 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("cli") / "data"
     out = run("demo", "--rows", "500", data=data)
     assert out.returncode == 0, out.stderr
-    assert "documents 500 条" in out.stdout
+    assert "收文登记 500 条" in out.stdout and "档案盒" in out.stdout  # the office's words
+    assert f"数据文件夹：{data}" in out.stdout.splitlines()
     return data
 
 
