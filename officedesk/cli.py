@@ -6,6 +6,7 @@ Exit status 0 on success, 1 on failure with one clear line on stderr, 2 on a usa
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -66,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=50, help="输出的条数（默认 50）")
     s.add_argument("--full-id", action="store_true",
                    help="显示完整证件号码（默认只显示前 6 位和后 4 位）")  # fmt: skip
+
+    c = sub.add_parser("catalogue", help="归档文件目录（含封面）：按扩展名生成 .docx .xlsx .pdf")
+    c.add_argument("file", help="输出文件（扩展名决定格式）")
+    c.add_argument("--year", type=int, help="只输出该年度")
+    c.add_argument("--by-retention", action="store_true",
+                   help="按 年度 × 保管期限 分册（默认每年度一册）")  # fmt: skip
+
+    r = sub.add_parser("report", help="督办通报（.docx，GB/T 9704 格式）")
+    r.add_argument("file", help="输出的 .docx 文件")
+    r.add_argument("--date", help="通报日期 YYYY-MM-DD（默认今天）")
+    r.add_argument("--since", help="统计办结事项的起始日期（默认当月 1 日）")
 
     sub.add_parser("check", help="检查数据库完整性、检索索引与编号")
 
@@ -152,6 +164,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    """The 归档文件目录 (covers and table) of one year or every year, .docx/.xlsx/.pdf."""
+    from officedesk.archive_service import export_catalogue
+
+    path = Path(args.file)
+    with _open_store(args, writer=False) as store:
+        n = export_catalogue(store, path, args.year, by_retention=args.by_retention)
+    print(f"已输出归档文件目录 {n} 件到 {path}")
+    return 0
+
+
+def _date_arg(text: str | None, name: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"「{name}」不是有效日期（应如 2026-11-21）：{text}") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The 督办通报 of a day as a .docx."""
+    from officedesk.exports.supervision_report import write_store_report
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".docx":
+        raise CommandError(f"督办通报只能输出为 .docx，不是「{path}」")
+    today = _date_arg(args.date, "--date") or dt.date.today()
+    since = _date_arg(args.since, "--since")
+    with _open_store(args, writer=False) as store:
+        write_store_report(store, path, today, since)
+    print(f"已输出督办通报到 {path}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the database: integrity, search index size, serial numbers."""
     from officedesk.storage.maintenance import check
@@ -212,6 +259,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "search": cmd_search,
     "export": cmd_export,
+    "catalogue": cmd_catalogue,
+    "report": cmd_report,
     "check": cmd_check,
     "selftest": cmd_selftest,
 }

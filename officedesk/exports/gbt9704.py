@@ -35,6 +35,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from officedesk.core.fonts import installed as installed_fonts
 from officedesk.exports.common import atomic_output, xml_text
 from officedesk.exports.wordxml import (
     add_field,
@@ -98,6 +99,11 @@ class OfficialFonts:
             usable = [n for n in names if available is None or n in available]
             chosen[role] = usable[0] if usable else names[-1]
         return cls(**chosen)
+
+
+def fonts_for(chains: dict[str, str]) -> OfficialFonts:
+    """The fonts of a 公文 from the unit's chains: the first installed one of each, if known."""
+    return OfficialFonts.first_of(chains, installed_fonts())
 
 
 def chinese_date(day: dt.date) -> str:

@@ -16,7 +16,13 @@ from officedesk.core import seating
 from officedesk.core.meetings import PRESENT_ROLES, WEEKDAYS
 from officedesk.core.registers import MEETING
 from officedesk.exports.common import BODY_FONT, TITLE_FONT, ExportError, atomic_output, xml_text
-from officedesk.exports.gbt9704 import OfficialDocument, OfficialFonts, chinese_date, text_width
+from officedesk.exports.gbt9704 import (
+    OfficialDocument,
+    OfficialFonts,
+    chinese_date,
+    fonts_for,
+    text_width,
+)
 from officedesk.exports.wordxml import base_document, page_a4, row_flags, set_fonts, table_borders
 from officedesk.storage import meeting_minutes, meetings, records, settings
 from officedesk.storage.db import Store
@@ -113,7 +119,7 @@ class MeetingFacts:
         return cls(
             record, meetings.attendees(store, meeting_id), meetings.agenda(store, meeting_id),
             meeting_minutes.decisions(store, meeting_id), str(settings.get(store, "unit_name")),
-            OfficialFonts.first_of(settings.font_chains(store)),
+            fonts_for(settings.font_chains(store)),
             str(record.get("contact") or settings.get(store, "meeting_contact") or ""),
             str(record.get("contact_phone") or settings.get(store, "meeting_contact_phone") or ""),
             str(settings.get(store, "seating_even_variant")),

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from officedesk.exports.gbt9704 import OfficialDocument, OfficialFonts, chinese_date
+from officedesk.exports.gbt9704 import OfficialDocument, OfficialFonts, chinese_date, fonts_for
+from officedesk.storage.db import Store
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -91,3 +92,21 @@ def write_report(path: Path, report: SupervisionReport, fonts: OfficialFonts | N
     )
     doc.signature(f"{report.unit_name}办公室", report.today)
     return doc.save(path)
+
+
+def write_store_report(
+    store: Store, path: Path, today: dt.date, since: dt.date | None = None
+) -> Path:
+    """The 督办通报 of `today` from the store: items done since `since` (default the first of
+    the month), due within 临期提醒天数, and overdue, by 牵头单位."""
+    from officedesk.storage import settings, supervision
+
+    since = since or today.replace(day=1)
+    days = int(settings.get(store, "due_soon_days"))
+    rows = supervision.report_rows(store, today, since, days)
+    open_total = store.read(
+        "SELECT count(*) FROM supervision_item WHERE voided_at IS NULL AND done_on IS NULL"
+    )[0][0]
+    report = SupervisionReport(str(settings.get(store, "unit_name")), today, since,
+                               rows["done"], rows["due"], rows["overdue"], int(open_total))  # fmt: skip
+    return write_report(path, report, fonts_for(settings.font_chains(store)))

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from officedesk.core import fonts
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError
 from officedesk.ui import messages
@@ -67,6 +68,8 @@ def configure_application(app: QApplication) -> None:
     """Name the application and give it a font that has Chinese glyphs."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("officedesk")
+    # Generated 公文 name the first font of each chain that this PC actually has.
+    fonts.set_installed(QFontDatabase.families())
     family = cjk_family()
     if family:
         font = QFont(app.font())

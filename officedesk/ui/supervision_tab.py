@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from officedesk.core import supervision as rules
 from officedesk.core.fields import Record, Register
 from officedesk.core.registers import BY_KEY, SUPERVISION
+from officedesk.exports.supervision_report import write_store_report
 from officedesk.storage import records, settings, supervision
 from officedesk.storage.db import Store
 from officedesk.ui import messages
@@ -107,24 +108,6 @@ class LogDialog(QDialog):
             return
         self.changed = True
         self.load()
-
-
-def write_supervision_report(
-    store: Store, path: Path, today: dt.date, since: dt.date | None = None
-) -> Path:
-    """The 督办通报 of `today` (items done since the first of the month, due soon, overdue)."""
-    from officedesk.exports.gbt9704 import OfficialFonts
-    from officedesk.exports.supervision_report import SupervisionReport, write_report
-
-    since = since or today.replace(day=1)
-    days = int(settings.get(store, "due_soon_days"))
-    rows = supervision.report_rows(store, today, since, days)
-    open_total = store.read(
-        "SELECT count(*) FROM supervision_item WHERE voided_at IS NULL AND done_on IS NULL"
-    )[0][0]
-    report = SupervisionReport(str(settings.get(store, "unit_name")), today, since,
-                               rows["done"], rows["due"], rows["overdue"], int(open_total))  # fmt: skip
-    return write_report(path, report, OfficialFonts.first_of(settings.font_chains(store)))
 
 
 class SupervisionTab(RegisterTab):
@@ -252,7 +235,7 @@ class SupervisionTab(RegisterTab):
             if not path:
                 return None
         try:
-            write_supervision_report(self.store, Path(path), today)
+            write_store_report(self.store, Path(path), today)
         except Exception as exc:
             messages.show_error(self, exc, self.tr("导出失败"))
             return None

@@ -13,9 +13,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from officedesk.exports.supervision_report import write_store_report
 from officedesk.storage import settings, supervision
 from officedesk.storage.db import Store
-from officedesk.ui.supervision_tab import write_supervision_report
 
 from .test_libreoffice import to_pdf_text
 
@@ -42,7 +42,7 @@ def seed(store: Store) -> None:
 
 def test_report_lists_items_by_unit(store: Store, tmp_path: Path) -> None:
     seed(store)
-    path = write_supervision_report(store, tmp_path / "督办通报.docx", TODAY)
+    path = write_store_report(store, tmp_path / "督办通报.docx", TODAY)
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[0] == "关于2026年11月督办事项办理情况的通报"
@@ -73,7 +73,7 @@ def test_report_lists_items_by_unit(store: Store, tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_report_converts_with_libreoffice(store: Store, tmp_path: Path) -> None:
     seed(store)
-    path = write_supervision_report(store, tmp_path / "tongbao.docx", TODAY)
+    path = write_store_report(store, tmp_path / "tongbao.docx", TODAY)
     out = tmp_path / "pdf"
     out.mkdir()
     text = to_pdf_text([path], out)[path.name]
