@@ -93,8 +93,24 @@ def in_batch(register: Register, record: Record, n: int, total: int, exc: Valida
     The error keeps its class (ConflictError keeps its `conflicts`), only its text changes."""
     if total > 1:
         what = register.describe_record(record)
+        head = f"第 {n} 条" if what in str(exc) else f"第 {n} 条 {what}"
         exc.args = (
-            f"第 {n} 条 {what}：{exc}\n\n选中的 {total} 条记录均未{done}"
-            f"（要么全部{done}，要么都不{done}）。",
+            f"{head}：{exc}\n\n选中的 {total} 条记录均未{done}（要么全部{done}，要么都不{done}）。",
         )
     return exc
+
+
+def check_void(store: Store, register: Register, ids: Iterable[int]) -> None:
+    """Refuse before asking the clerk anything (the checks only read; `records.void_many` runs
+    them again in its transaction). ValidationError as from void_many."""
+    from officedesk.storage import records
+
+    wanted = list(ids)
+    for n, rid in enumerate(wanted, 1):
+        record = records.get(store, register, rid)
+        if record["voided_at"]:
+            continue
+        try:
+            run(register, "check_void", store, record)
+        except ValidationError as exc:
+            raise in_batch(register, record, n, len(wanted), exc, "作废") from None

@@ -235,7 +235,7 @@ def test_a_batch_is_all_or_nothing_and_names_the_row(store: Store) -> None:
     with pytest.raises(ValidationError) as caught:
         records.void_many(store, INCOMING_DOCUMENT, [other["id"], doc["id"]], "重复")
     text = str(caught.value)
-    assert text.startswith("第 2 条 ") and "均未作废" in text and NO in text
+    assert text.startswith("第 2 条：") and "均未作废" in text and NO in text
     assert records.get(store, INCOMING_DOCUMENT, other["id"])["voided_at"] is None  # rolled back
     records.void_many(store, INCOMING_DOCUMENT, [other["id"]], "重复")
     assert records.get(store, INCOMING_DOCUMENT, other["id"])["void_reason"] == "重复"
