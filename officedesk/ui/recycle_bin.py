@@ -47,7 +47,8 @@ def void_notes(store: Store, register: Register, ids: list[int]) -> str:
         found = lifecycle.notes(store, register, ids)
     except Exception:  # a note never stops the clerk: the rules still run when voiding
         return ""
-    return "".join(f"注意：{n}\n\n" for n in found)
+    # One sentence a line: the question box does not wrap Chinese text by itself.
+    return "".join("注意：" + n.replace("。", "。\n").rstrip("\n") + "\n\n" for n in found)
 
 
 def can_void(parent: QWidget, store: Store, register: Register, ids: list[int]) -> bool:
