@@ -410,7 +410,9 @@ def _after_restore_document(store: Store, doc: Record, reason: str) -> None:
     no = doc.get("archive_no")
     if not no:
         return
-    live = store.read("SELECT 1 FROM archive_item WHERE archive_no = ? AND voided_at IS NULL", (no,))
+    live = store.read(
+        "SELECT 1 FROM archive_item WHERE archive_no = ? AND voided_at IS NULL", (no,)
+    )
     voided = store.read("SELECT 1 FROM archive_item WHERE archive_no = ?", (no,))
     if voided and not live:
         records.update(store, INCOMING_DOCUMENT, int(doc["id"]),

@@ -284,6 +284,4 @@ def _void_notes(store: Store, doc: Record) -> list[str]:
     return out
 
 
-LIFECYCLE = (
-    Rules(INCOMING_DOCUMENT.key, notes=_void_notes, related=(SUPERVISION.key,)),
-)
+LIFECYCLE = (Rules(INCOMING_DOCUMENT.key, notes=_void_notes, related=(SUPERVISION.key,)),)

@@ -184,6 +184,8 @@ def test_a_voided_item_frees_its_decision_and_comes_back_linked(store: Store) ->
     records.void(store, SUPERVISION, item["id"], "重复")
     decision = meeting_minutes.decisions(store, saved["id"])[0]
     assert decision["supervision_id"] is None  # free: may be edited or sent again
+    meeting_minutes.save_minutes(store, saved["id"], "会议议定：",
+                                 [{**decision, "text": "加强春季森林防火宣传"}, rows[1]])  # fmt: skip
     records.restore(store, SUPERVISION, item["id"])
     assert meeting_minutes.decisions(store, saved["id"])[0]["supervision_id"] == item["id"]
     # Sent again after a void: the old item would be a second one, so it stays in the bin.
