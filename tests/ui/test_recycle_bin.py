@@ -126,3 +126,28 @@ def test_del_on_a_filed_document_among_others_voids_none(
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
     assert records.get(store, INCOMING_DOCUMENT, plain["id"])["void_reason"] == "重复登记"
     assert len(messages.warnings) == 1 and len(asked) == 1
+
+
+def test_opening_the_source_of_an_item_whose_document_is_in_the_bin(
+    qtbot: Any, store: Store, messages: Messages
+) -> None:
+    from officedesk.storage import supervision, workflow
+    from officedesk.ui.supervision_tab import SupervisionTab
+
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 2, 9), "sender": "市林业局", "title": "关于春季造林的通知",
+    })  # fmt: skip
+    workflow.record_step(store, doc["id"], "批示",
+                         {"leader": "张局长", "given_on": "2026-03-03", "text": "请造林科落实"})  # fmt: skip
+    item = supervision.create_from_document(store, doc["id"])
+    records.void(store, INCOMING_DOCUMENT, doc["id"], "重复登记")
+    tab = SupervisionTab(store)
+    qtbot.addWidget(tab)
+    opened: list[tuple[str, int]] = []
+    tab.open_source.connect(lambda key, rid: opened.append((key, rid)))
+    assert tab.select_id(item["id"])
+    tab.show_source()
+    assert opened == [] and "已作废" in messages.warnings[0] and "收文登记" in messages.warnings[0]
+    records.restore(store, INCOMING_DOCUMENT, doc["id"])
+    tab.show_source()
+    assert opened == [("documents", doc["id"])]
