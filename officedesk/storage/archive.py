@@ -18,10 +18,11 @@ from typing import Any
 from officedesk.core import archive as rules
 from officedesk.core.archive import ArchiveRuleError, Category, RetentionRule
 from officedesk.core.fields import Record
-from officedesk.core.registers import ARCHIVE_ITEM, INCOMING_DOCUMENT
+from officedesk.core.registers import ARCHIVE_ITEM, ARCHIVE_LOAN, INCOMING_DOCUMENT
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
+from officedesk.storage.lifecycle import Rules
 
 FILEABLE_STATUS = ("已办结", "待归档")
 FILED_STATUS = "已归档"
@@ -314,17 +315,130 @@ def update_item(store: Store, item_id: int, changes: Record) -> Record:
 
 
 def void_item(store: Store, item_id: int, reason: str = "") -> Record:
-    """作废 a 件: its number stays taken; a 收文 it came from goes back to 待归档."""
-    item = records.get(store, ARCHIVE_ITEM, item_id)
-    with store.transaction():
-        voided = records.void(store, ARCHIVE_ITEM, item_id, reason)
-        doc_id = item.get("document_id")
-        if doc_id and not item["voided_at"]:
-            doc = records.get(store, INCOMING_DOCUMENT, int(doc_id))
-            if doc.get("archive_no") == item["archive_no"] and not doc["voided_at"]:
-                records.update(store, INCOMING_DOCUMENT, int(doc_id),
-                               {"status": UNFILED_STATUS, "archive_no": None})  # fmt: skip
-    return voided
+    """作废 a 件: its number stays taken; a 收文 it came from goes back to 待归档 (the rules
+    below, run by `records.void` on every path)."""
+    return records.void(store, ARCHIVE_ITEM, item_id, reason)
+
+
+# -- 作废与恢复: the archive's rules, run by records.void/restore (see storage/lifecycle.py) ---
+
+
+def _open_loan(store: Store, item_id: int, skip: int | None = None) -> dict[str, Any] | None:
+    rows = store.read_dicts(
+        "SELECT id, borrower, lent_on FROM archive_loan WHERE item_id = ? AND voided_at IS NULL "
+        "AND returned_on IS NULL AND id IS NOT ? ORDER BY id LIMIT 1",
+        (item_id, skip),
+    )
+    return rows[0] if rows else None
+
+
+def _check_void_item(store: Store, item: Record, reason: str) -> None:
+    """A 件 out on loan stays in the catalogue until it is back: the paper is not in its box."""
+    loan = _open_loan(store, int(item["id"]))
+    if loan:
+        raise ValidationError(
+            f"{item['archive_no']} 已于 {loan['lent_on']} 借给{loan['borrower']}，尚未归还。"
+            "文件不在库中时不能作废；请先在「借阅登记」中登记归还，再作废。"
+        )
+
+
+def _after_void_item(store: Store, item: Record, reason: str) -> None:
+    """The 收文 the 件 came from goes back to 待归档 (the year-end list), its 档号 cleared."""
+    doc_id = item.get("document_id")
+    if not doc_id:
+        return
+    doc = records.get(store, INCOMING_DOCUMENT, int(doc_id))
+    if doc.get("archive_no") == item["archive_no"] and not doc["voided_at"]:
+        records.update(store, INCOMING_DOCUMENT, int(doc_id),
+                       {"status": UNFILED_STATUS, "archive_no": None})  # fmt: skip
+
+
+def _check_restore_item(store: Store, item: Record, reason: str) -> None:
+    """A restored 件 re-marks its 收文 as 已归档: refused when that would be wrong."""
+    doc_id = item.get("document_id")
+    if not doc_id:
+        return
+    doc = records.get(store, INCOMING_DOCUMENT, int(doc_id))
+    what, no = INCOMING_DOCUMENT.describe_record(doc), item["archive_no"]
+    if doc["voided_at"]:
+        raise ValidationError(
+            f"{no} 来自收文 {what}，该收文已作废。请先在「收文登记」的回收站恢复这份收文，再恢复本件。"
+        )
+    other = store.read(
+        "SELECT archive_no FROM archive_item WHERE document_id = ? AND voided_at IS NULL "
+        "AND id != ? LIMIT 1",
+        (doc_id, item["id"]),
+    )
+    again = other[0][0] if other else (doc.get("archive_no") or "")
+    if again and again != no:
+        raise ValidationError(
+            f"收文 {what} 已重新归档为 {again}，同一份收文只能归档为一件。"
+            f"如确要恢复 {no}，请先在「档案」中作废 {again}；否则 {no} 留在回收站即可。"
+        )
+    if doc.get("status") not in (*FILEABLE_STATUS, FILED_STATUS):
+        raise ValidationError(
+            f"收文 {what} 现在的状态是「{doc.get('status')}」，尚未办结。恢复 {no} 会把未办结的"
+            "收文标为已归档；请先办结这份收文，再恢复本件。"
+        )
+
+
+def _after_restore_item(store: Store, item: Record, reason: str) -> None:
+    """The 收文 is 已归档 again, with the 件's 档号 (the number never changed)."""
+    doc_id = item.get("document_id")
+    if doc_id:
+        records.update(store, INCOMING_DOCUMENT, int(doc_id),
+                       {"status": FILED_STATUS, "archive_no": item["archive_no"]})  # fmt: skip
+
+
+def _check_void_document(store: Store, doc: Record, reason: str) -> None:
+    """A filed 收文 is not voided under its 件: the 档号 may be stamped on the paper already."""
+    rows = store.read(
+        "SELECT archive_no FROM archive_item WHERE document_id = ? AND voided_at IS NULL LIMIT 1",
+        (doc["id"],),
+    )
+    no = rows[0][0] if rows else doc.get("archive_no")
+    if no:
+        raise ValidationError(
+            f"{INCOMING_DOCUMENT.describe_record(doc)}已归档，档号 {no}，不能直接作废。"
+            f"如确需作废，请先在「档案」中作废 {no}（档号保留不再使用，收文退回「待归档」），"
+            "再作废收文。"
+        )
+
+
+def _after_restore_document(store: Store, doc: Record, reason: str) -> None:
+    """A 收文 voided before this rule existed may name the 档号 of a 件 voided since."""
+    no = doc.get("archive_no")
+    if not no:
+        return
+    live = store.read(
+        "SELECT 1 FROM archive_item WHERE archive_no = ? AND voided_at IS NULL", (no,)
+    )
+    voided = store.read("SELECT 1 FROM archive_item WHERE archive_no = ?", (no,))
+    if voided and not live:
+        records.update(store, INCOMING_DOCUMENT, int(doc["id"]),
+                       {"status": UNFILED_STATUS, "archive_no": None})  # fmt: skip
+
+
+def _check_restore_loan(store: Store, loan: Record, reason: str) -> None:
+    """An open loan comes back only if the 件 is not lent to someone else meanwhile."""
+    if loan.get("returned_on"):
+        return
+    other = _open_loan(store, int(loan["item_id"]), skip=int(loan["id"]))
+    if other:
+        raise ValidationError(
+            f"{loan['archive_no']} 现已于 {other['lent_on']} 借给{other['borrower']}，尚未归还；"
+            "同一件不能同时借给两人。请先登记那次借阅的归还，再恢复这条借阅记录。"
+        )
+
+
+LIFECYCLE = (
+    Rules(ARCHIVE_ITEM.key, check_void=_check_void_item, after_void=_after_void_item,
+          check_restore=_check_restore_item, after_restore=_after_restore_item,
+          related=(INCOMING_DOCUMENT.key,)),
+    Rules(INCOMING_DOCUMENT.key, check_void=_check_void_document,
+          after_restore=_after_restore_document),
+    Rules(ARCHIVE_LOAN.key, check_restore=_check_restore_loan),
+)  # fmt: skip
 
 
 # -- 归档 from the 收文 register ------------------------------------------------------------

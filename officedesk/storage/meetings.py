@@ -22,6 +22,7 @@ from officedesk.core.values import ValueProblem, clean_record, parse_datetime
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
+from officedesk.storage.lifecycle import Rules
 from officedesk.storage.meeting_calendar import LONGEST_MEETING, stamp_sql
 from officedesk.storage.meeting_calendar import Slot as Slot
 from officedesk.storage.meeting_calendar import agenda_section as agenda_section
@@ -526,3 +527,27 @@ def set_attendee_status(store: Store, attendee_id: int, **changes: Any) -> Row:
         c.execute(f"UPDATE meeting_attendee SET {sets}, updated_at = ? WHERE id = ?",
                   [*data.values(), now_text(), attendee_id])  # fmt: skip
     return store.read_dicts("SELECT * FROM meeting_attendee WHERE id = ?", (attendee_id,))[0]
+
+
+# -- 作废与恢复: run by records.void/restore (see storage/lifecycle.py) ----------------------
+
+
+def _after_restore(store: Store, meeting: Record, reason: str) -> None:
+    """A restored meeting takes its room and people back: checked for conflicts like a save
+    (ConflictError listing them without a reason; with one, the reason is kept on the row)."""
+    if meeting.get("cancelled"):
+        return  # a cancelled meeting blocks nobody
+    found = check(store, plan_of(store, int(meeting["id"])), int(meeting["id"]))
+    if found and not reason.strip():
+        error = ConflictError(found)
+        error.args = (
+            f"恢复{MEETING.describe_record(meeting)}会与其他会议冲突（其间已有安排），"
+            + str(error).replace("如仍要保存", "如仍要恢复"),
+        )
+        raise error
+    fields = _conflict_fields(found, reason)
+    if any(meeting.get(k) != v for k, v in fields.items()):
+        records.update(store, MEETING, int(meeting["id"]), fields)
+
+
+LIFECYCLE = (Rules(MEETING.key, after_restore=_after_restore),)

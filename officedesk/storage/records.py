@@ -247,33 +247,67 @@ def update(store: Store, register: Register, record_id: int, changes: Record) ->
 
 
 def void(store: Store, register: Register, record_id: int, reason: str = "") -> Record:
-    """Move a row to the recycle bin (作废): it keeps its number and can be restored."""
-    old = get(store, register, record_id)
-    if old["voided_at"]:
-        return old
-    with store.transaction() as c:
-        c.execute(
-            f"UPDATE [{register.table}] SET voided_at = ?, void_reason = ?, updated_at = ? "
-            "WHERE id = ?",
-            (now_text(), reason or None, now_text(), record_id),
-        )
-        _fts_delete(c, register, record_id, old)
-    return get(store, register, record_id)
+    """Move a row to the recycle bin (作废): it keeps its number and can be restored.
+
+    The register's rules (storage/lifecycle.py) run in the same transaction: a refusal is a
+    ValidationError saying why, and then nothing is written."""
+    return void_many(store, register, [record_id], reason)[0]
 
 
-def restore(store: Store, register: Register, record_id: int) -> Record:
-    """Bring a voided row back from the recycle bin."""
-    old = get(store, register, record_id)
-    if not old["voided_at"]:
-        return old
+def void_many(store: Store, register: Register, ids: Sequence[int], reason: str = ""
+              ) -> list[Record]:  # fmt: skip
+    """作废 several rows in one transaction: all of them, or (on a refusal) none."""
+    from officedesk.storage import lifecycle
+
     with store.transaction() as c:
-        c.execute(
-            f"UPDATE [{register.table}] SET voided_at = NULL, void_reason = NULL, updated_at = ? "
-            "WHERE id = ?",
-            (now_text(), record_id),
-        )
-        _fts_insert(c, register, record_id, old)
-    return get(store, register, record_id)
+        for n, record_id in enumerate(ids, 1):
+            old = get(store, register, record_id)
+            if old["voided_at"]:
+                continue
+            try:
+                lifecycle.run(register, "check_void", store, old, reason)
+                stamp = now_text()
+                c.execute(
+                    f"UPDATE [{register.table}] SET voided_at = ?, void_reason = ?, "
+                    "updated_at = ? WHERE id = ?",
+                    (stamp, reason or None, stamp, record_id),
+                )
+                _fts_delete(c, register, record_id, old)
+                lifecycle.run(register, "after_void", store, old, reason)
+            except ValidationError as exc:
+                raise lifecycle.in_batch(register, old, n, len(ids), exc, "作废") from None
+    return [get(store, register, i) for i in ids]
+
+
+def restore(store: Store, register: Register, record_id: int, reason: str = "") -> Record:
+    """Bring a voided row back from the recycle bin, if the register's rules allow it (a meeting
+    is checked for conflicts again: `reason` is what saving with conflicts needs)."""
+    return restore_many(store, register, [record_id], reason)[0]
+
+
+def restore_many(store: Store, register: Register, ids: Sequence[int], reason: str = ""
+                 ) -> list[Record]:  # fmt: skip
+    """Restore several rows in one transaction: all of them, or (on a refusal) none."""
+    from officedesk.storage import lifecycle
+
+    with store.transaction() as c:
+        for n, record_id in enumerate(ids, 1):
+            old = get(store, register, record_id)
+            if not old["voided_at"]:
+                continue
+            try:
+                lifecycle.run(register, "check_restore", store, old, reason)
+                c.execute(
+                    f"UPDATE [{register.table}] SET voided_at = NULL, void_reason = NULL, "
+                    "updated_at = ? WHERE id = ?",
+                    (now_text(), record_id),
+                )
+                _fts_insert(c, register, record_id, old)
+                lifecycle.run(register, "after_restore", store, get(store, register, record_id),
+                              reason)  # fmt: skip
+            except ValidationError as exc:
+                raise lifecycle.in_batch(register, old, n, len(ids), exc, "恢复") from None
+    return [get(store, register, i) for i in ids]
 
 
 BulkRow = tuple[list[Any], list[Any]]  # (table values without id, search-index values or [])

@@ -15,6 +15,8 @@ from officedesk.core.workdays import deadline
 from officedesk.core.workflow import WorkflowError
 from officedesk.storage import records, settings
 from officedesk.storage.db import Store, new_uuid, now_text
+from officedesk.storage.errors import ValidationError
+from officedesk.storage.lifecycle import Rules
 
 LOG_COLUMNS = ("acted_on", "acted_by", "text", "method", "answer", "new_due", "approved_by")
 
@@ -282,3 +284,24 @@ def report_rows(
         key: [records.typed(SUPERVISION, r) for r in store.read_dicts(sql, params)]
         for key, (sql, params) in queries.items()
     }
+
+
+# -- 作废与恢复: run by records.void/restore (see storage/lifecycle.py) ----------------------
+
+
+def _check_restore(store: Store, item: Record, reason: str) -> None:
+    """A 收文 is a 督办 item once: an item voided and made again from the same 收文 stays voided."""
+    if item.get("source_register") != INCOMING_DOCUMENT.key or not item.get("source_id"):
+        return
+    again = items_from(store, INCOMING_DOCUMENT.key, int(item["source_id"]))
+    if again:
+        raise ValidationError(
+            f"督办事项 {item.get('serial')} 来自{item.get('source_text') or '的收文'}，"
+            f"这份收文已重新立为督办事项 {again[0]['serial']}，同一份收文只立一项督办。"
+            f"如确要恢复 {item.get('serial')}，请先作废 {again[0]['serial']}。"
+        )
+
+
+LIFECYCLE = (
+    Rules(SUPERVISION.key, check_restore=_check_restore, related=(INCOMING_DOCUMENT.key,)),
+)

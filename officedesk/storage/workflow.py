@@ -15,11 +15,12 @@ from typing import Any
 
 from officedesk.core import workflow
 from officedesk.core.fields import Record
-from officedesk.core.registers import INCOMING_DOCUMENT
+from officedesk.core.registers import INCOMING_DOCUMENT, SUPERVISION
 from officedesk.core.workflow import Reading, WorkflowError
 from officedesk.storage import records
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
+from officedesk.storage.lifecycle import Rules
 
 DEADLINE_EXTRAS = ("due_n", "due_unit", "due_estimated")
 DETAIL_TABLES = ("document_instruction", "document_circulation", "document_reminder")
@@ -256,3 +257,31 @@ def overdue_of_department(store: Store, department: str, today: dt.date) -> list
             (today.isoformat(), department),
         )
     ]
+
+
+# -- 作废与恢复: run by records.void/restore (see storage/lifecycle.py) ----------------------
+
+
+def _void_notes(store: Store, doc: Record) -> list[str]:
+    """What voiding a 收文 leaves behind: paper still out with readers, live 督办 items."""
+    from officedesk.storage import supervision
+
+    what = INCOMING_DOCUMENT.describe_record(doc)
+    out: list[str] = []
+    held = [r.reader for r in workflow.outstanding(readings(store, int(doc["id"])))]
+    if held:
+        out.append(
+            f"{what}的纸质文件仍在{'、'.join(held)}手上传阅（未退回）。作废后不再出现在任何清单中，"
+            "请记得把文件收回。"
+        )
+    items = supervision.items_from(store, INCOMING_DOCUMENT.key, int(doc["id"]))
+    if items:
+        listed = "、".join(f"{i['serial']}（{i.get('status') or ''}）" for i in items)
+        out.append(
+            f"{what}已立为督办事项 {listed}。督办事项不随收文作废，仍在督办台账中办理；"
+            "如也要作废，请到「督查督办」中作废。"
+        )
+    return out
+
+
+LIFECYCLE = (Rules(INCOMING_DOCUMENT.key, notes=_void_notes, related=(SUPERVISION.key,)),)

@@ -38,6 +38,7 @@ from officedesk.storage.db import Store
 from officedesk.storage.query import Query
 from officedesk.ui import messages
 from officedesk.ui.changes import SETTINGS, Changes
+from officedesk.ui.recycle_bin import can_void, notify_related, void_notes, void_rows
 from officedesk.ui.register_model import RegisterModel
 from officedesk.ui.register_view import FilterCombo, setup_table_view
 from officedesk.ui.tasks import Progress, Task, run_with_progress
@@ -522,9 +523,14 @@ class RegisterTab(QWidget):
             self._run_form(rid, prepare=_show_attachments)
 
     def void_selected(self) -> None:
-        """作废 the selected rows after asking why; they go to the recycle bin."""
+        """作废 the selected rows after asking why; they go to the recycle bin.
+
+        The area's rules run with it (storage/lifecycle.py): what it also means is said in the
+        question; a refusal is shown as a warning and then none of the rows is voided."""
         ids = self.selected_ids()
         if not ids:
+            return
+        if not can_void(self, self.store, self.register, ids):
             return
         if len(ids) == 1:
             what = self.register.describe_record(self.model.record(self.selected_rows()[0]))
@@ -532,20 +538,16 @@ class RegisterTab(QWidget):
         else:
             question = self.tr("确定作废选中的 {n} 条记录吗？").format(n=len(ids))
         question += "\n" + self.tr("作废后编号保留不再使用，可在回收站恢复。") + "\n\n"
+        question += void_notes(self.store, self.register, ids)
         question += self.tr("作废原因（可不填）：")
         reason = messages.ask_text(self, self.tr("作废"), question)
         if reason is None:
             return
-        done = 0
-        try:
-            for rid in ids:
-                records.void(self.store, self.register, rid, reason.strip())
-                done += 1
-        except Exception as exc:
-            messages.show_error(self, exc, self.tr("作废失败"))
-        if done:
-            self._changed()
-            self.status_message.emit(self.tr("已作废 {n} 条，可在回收站恢复").format(n=done))
+        if not void_rows(self, self.store, self.register, ids, reason.strip()):
+            return
+        self._changed()
+        notify_related(self.changes, self.register)
+        self.status_message.emit(self.tr("已作废 {n} 条，可在回收站恢复").format(n=len(ids)))
 
     def open_recycle_bin(self) -> None:
         """The recycle bin of this register."""

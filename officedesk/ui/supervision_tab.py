@@ -223,6 +223,17 @@ class SupervisionTab(RegisterTab):
             messages.warn(self, self.tr("打开来源"),
                           self.tr("这条督办事项没有关联的来源记录。"))  # fmt: skip
             return
+        source_register = BY_KEY[str(key)]
+        try:
+            row = records.get(self.store, source_register, int(source))
+        except KeyError:
+            row = None
+        if row is None or row["voided_at"]:
+            # The link stays (restoring the source brings it back); say where the row is.
+            messages.warn(self, self.tr("打开来源"), self.tr(
+                "来源记录「{t}」已作废，在「{r}」的回收站中；恢复后才能打开。").format(
+                    t=item.get("source_text") or source, r=source_register.short))  # fmt: skip
+            return
         self.open_source.emit(str(key), int(source))
 
     def export_report(self, path: str | None = None) -> Path | None:

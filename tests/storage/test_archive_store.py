@@ -303,5 +303,7 @@ def test_a_document_with_a_restored_item_is_not_filed_twice(store: Store) -> Non
     item = archive.file_document(store, doc["id"])
     archive.void_item(store, item["id"])
     records.restore(store, ARCHIVE_ITEM, item["id"])  # from the recycle bin
-    with pytest.raises(ValidationError, match="已有归档文件 Z109-WS·2024-D10-BGS-0001"):
+    back = records.get(store, INCOMING_DOCUMENT, doc["id"])  # re-marked by the archive's rule
+    assert (back["status"], back["archive_no"]) == ("已归档", "Z109-WS·2024-D10-BGS-0001")
+    with pytest.raises(ValidationError, match="已归档，档号 Z109-WS·2024-D10-BGS-0001"):
         archive.file_document(store, doc["id"])

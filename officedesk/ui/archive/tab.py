@@ -14,6 +14,7 @@ from officedesk.core.registers import ARCHIVE_LOAN, INCOMING_DOCUMENT
 from officedesk.storage import archive, archive_boxes
 from officedesk.storage.db import Store
 from officedesk.ui import messages
+from officedesk.ui.recycle_bin import can_void, void_rows
 from officedesk.ui.register_tab import RegisterTab
 from officedesk.ui.tasks import Progress, run_with_progress
 
@@ -80,6 +81,8 @@ class ArchiveTab(RegisterTab):
         ids = self.selected_ids()
         if not ids:
             return
+        if not can_void(self, self.store, self.register, ids):
+            return
         reason = messages.ask_text(
             self, self.tr("作废"),
             self.tr("确定作废选中的 {n} 件吗？\n作废后档号保留、件号不再使用（已盖的归档章不会重号），"
@@ -87,11 +90,8 @@ class ArchiveTab(RegisterTab):
         )  # fmt: skip
         if reason is None:
             return
-        try:
-            for rid in ids:
-                archive.void_item(self.store, rid, reason.strip())
-        except Exception as exc:
-            messages.show_error(self, exc, self.tr("作废失败"))
+        if not void_rows(self, self.store, self.register, ids, reason.strip()):
+            return  # all or none: a 件 out on loan is named, nothing was voided
         self._changed()
         if self.changes is not None:
             self.changes.notify(INCOMING_DOCUMENT.key)
