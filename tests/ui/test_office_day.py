@@ -1,0 +1,344 @@
+"""A clerk's day across the areas, through the real main window on a real store.
+
+工作台 lines of every area open their record in the right (sub-)tab; a 收文 goes through its steps
+to 办结 and is filed (档号 on both sides, gone from 工作台); 督办 items made from a 批示 and from a
+meeting decision open their source; void and restore across areas; settings reach 工作台 and the
+window title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from officedesk import demo
+from officedesk.core.registers import BY_KEY as REGISTERS_BY_KEY
+from officedesk.core.registers import INCOMING_DOCUMENT, MEETING, SUPERVISION
+from officedesk.storage import meeting_minutes, records
+from officedesk.storage.db import Store
+from officedesk.ui import messages as ui_messages
+from officedesk.ui.home import LINE_ROLE
+from officedesk.ui.main_window import MainWindow
+from officedesk.ui.record_form import RecordForm
+from tests.ui.keyboard import type_text
+from tests.ui.steps import CTRL, fill, save, tab_to
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Messages
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """ask_text (the void reason) answered with a reason; information boxes recorded."""
+    said: list[str] = []
+    monkeypatch.setattr(ui_messages, "ask_text", lambda _p, _t, text, *a, **k: "录入错误")
+    monkeypatch.setattr(ui_messages, "information", lambda _p, _t, text: said.append(text))
+    return said
+
+
+def open_window(qtbot: QtBot, store: Store, qsettings: QSettings) -> MainWindow:
+    win = MainWindow(store, qsettings=qsettings, remember=False)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    qtbot.waitUntil(lambda: win.home.sections is not None, timeout=10000)
+    return win
+
+
+def home_loaded(qtbot: QtBot, win: MainWindow) -> None:
+    """Back on 工作台, with its list collected again."""
+    win.tabs.setCurrentWidget(win.home)
+    qtbot.waitUntil(lambda: win.home.refresh_button.isEnabled(), timeout=10000)
+    qtbot.wait(10)
+    qtbot.waitUntil(lambda: win.home.refresh_button.isEnabled(), timeout=10000)
+
+
+def modal(qtbot: QtBot, press: Callable[[], None], work: Callable[[QDialog], None]) -> None:
+    """`press` opens a modal dialog; `work` runs inside it (then Esc if it is still open)."""
+    seen: list[bool] = []
+
+    def run(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            if tries < 100 and not seen:
+                QTimer.singleShot(10, lambda: run(tries + 1))
+            return
+        dialog.activateWindow()
+
+        def ready() -> bool:
+            widget = QApplication.focusWidget()
+            return widget is not None and (widget is dialog or dialog.isAncestorOf(widget))
+
+        qtbot.waitUntil(ready, timeout=3000)
+        try:
+            work(dialog)
+        finally:
+            seen.append(True)
+            if dialog.isVisible():
+                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, run)
+    press()
+    opened = seen == [True]
+    seen.append(False)
+    assert opened, "no dialog opened"
+
+
+def line_items(win: MainWindow) -> list[QTreeWidgetItem]:
+    out: list[QTreeWidgetItem] = []
+
+    def walk(item: QTreeWidgetItem) -> None:
+        if item.data(0, LINE_ROLE):
+            out.append(item)
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(win.home.tree.topLevelItemCount()):
+        walk(win.home.tree.topLevelItem(i))
+    return out
+
+
+def row_state(store: Store, register: Any, rid: int) -> tuple[Any, ...]:
+    return tuple(store.read(f"SELECT * FROM [{register.table}] WHERE id = ?", (rid,))[0])
+
+
+# -- 1. 工作台: every area's lines open their record in the right tab -------------------------
+
+
+def test_home_lines_of_every_area_open_their_form(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages
+) -> None:
+    demo.fill(store, 40, today=TODAY)
+    win = open_window(qtbot, store, qsettings)
+    titles = [s.title for s in win.home.sections or []]
+    for title in ("收文与督办到期", "今日会议", "在场访客", "信访到期", "档案借阅逾期未还"):
+        assert title in titles, titles
+    shown = win.home.line_texts()
+    assert any(t.startswith("今日会议（") for t in shown)
+
+    # One line of each register the sections name.
+    first: dict[str, QTreeWidgetItem] = {}
+    for item in line_items(win):
+        first.setdefault(item.data(0, LINE_ROLE)[0], item)
+    assert set(first) >= {"documents", "supervision", "meetings", "visitors", "petitions",
+                          "archive_loans"}  # fmt: skip
+    for key in first:  # the 督办 list brings statuses up to date when first shown: not the form
+        win.show_register(key).ensure_loaded()
+    for key, item in first.items():
+        rid = int(item.data(0, LINE_ROLE)[1])
+        register = REGISTERS_BY_KEY[key]
+        before = row_state(store, register, rid)
+        home_loaded(qtbot, win)
+        item = next(i for i in line_items(win) if tuple(i.data(0, LINE_ROLE)) == (key, rid))
+        win.home.tree.setCurrentItem(item)
+        win.home.tree.setFocus()
+        forms: list[tuple[str, int | None, str]] = []
+
+        def look(d: QDialog, key: str = key, forms: list[Any] = forms) -> None:
+            assert isinstance(d, RecordForm), type(d)
+            forms.append((d.register.key, d.record_id, d.windowTitle()))
+            # The tab (and its group's sub-tab) is in front behind the form.
+            assert win.current_register_tab() is win.register_tabs[key]
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+        modal(qtbot, lambda: qtbot.keyClick(win.home.tree, Qt.Key.Key_Return), look)
+        assert forms and forms[0][:2] == (key, rid), (key, forms)
+        group = win.sub_tabs.get(key)
+        if group is not None:
+            assert win.tabs.currentWidget() is group
+            assert isinstance(group, QTabWidget) and group.currentWidget() is win.register_tabs[key]
+        assert row_state(store, register, rid) == before, f"{key}: Esc changed the row"
+    assert messages.warnings == []
+
+
+# -- 2 and 3. A 收文 to 办结 and 归档; 立为督办 and 转督办 open their sources --------------------
+
+
+def add_document(store: Store, title: str = "关于做好冬季森林防火工作的通知") -> int:
+    return int(records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime.combine(TODAY, dt.time(9)), "receiver": "王明",
+        "sender": "省林业和草原局", "sender_ref": "林防发〔2026〕15号", "title": title,
+        "issued_on": TODAY, "pages": 4, "handling": "办件"})["id"])  # fmt: skip
+
+
+def add_meeting(store: Store) -> int:
+    from officedesk.storage import meetings
+
+    meetings.save_room(store, {"name": "第一会议室", "capacity": 20})
+    day = TODAY.isoformat()
+    saved = meetings.save(store, meetings.Plan(
+        {"name": "森林防火专题会", "starts_at": f"{day} 09:00", "ends_at": f"{day} 10:00",
+         "room": "第一会议室", "chair": "张局长"},
+        [{"role": "出席", "name": "张局长"}, {"role": "出席", "name": "李副局长"}]),
+        reason="周末加班")  # today may be a weekend  # fmt: skip
+    return int(saved["id"])
+
+
+def to_list(qtbot: QtBot, tab: Any) -> None:
+    """The main window back in front after a dialog, the focus in `tab`'s list."""
+    win = tab.window()
+    if QApplication.activeWindow() is not win:
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    tab.view.setFocus()
+
+
+def step(qtbot: QtBot, tab: Any, key: Qt.Key, work: Callable[[QDialog], None]) -> None:
+    """Ctrl+`key` on the list opens a step dialog; `work` fills it in."""
+    to_list(qtbot, tab)
+    modal(qtbot, lambda: qtbot.keyClick(tab.view, key, CTRL), work)
+
+
+def select(qtbot: QtBot, win: MainWindow, key: str, rid: int) -> Any:
+    """Bring register `key` to the front with row `rid` current, the focus in its list."""
+    tab = win.show_register(key)
+    tab.ensure_loaded()
+    assert tab.select_id(rid)
+    to_list(qtbot, tab)
+    return tab
+
+
+def due_ids(win: MainWindow) -> set[tuple[str, int]]:
+    return {(ln.register, ln.record_id) for s in win.home.sections or [] if s.key == "due"
+            for ln in s.lines}  # fmt: skip
+
+
+def test_a_document_through_its_steps_then_filed_and_supervised(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages
+) -> None:
+    from officedesk.storage import settings
+
+    settings.set_many(store, {"fonds_no": "Z109", "unit_name": "青山林业局"})
+    doc_id = add_document(store)
+    win = open_window(qtbot, store, qsettings)
+    tab = select(qtbot, win, INCOMING_DOCUMENT.key, doc_id)
+
+    def instruct(d: QDialog) -> None:
+        fill(qtbot, d, "leader", "张局长")
+        fill(qtbot, d, "text", "请林政科抓紧办理，列入督办。")
+        save(qtbot, d, ctrl=True)
+
+    step(qtbot, tab, Qt.Key.Key_2, instruct)
+
+    def assign(d: QDialog) -> None:
+        fill(qtbot, d, "lead_dept", "林政科")
+        fill(qtbot, d, "handler", "赵强")
+        type_text(qtbot, tab_to(qtbot, d, "due_date"), "2")
+        save(qtbot, d)
+
+    step(qtbot, tab, Qt.Key.Key_3, assign)
+    doc = records.get(store, INCOMING_DOCUMENT, doc_id)
+    assert (doc["status"], doc["lead_dept"]) == ("办理中", "林政科") and doc["due_date"]
+
+    # 立为督办 from the 批示: the item names its source.
+    to_list(qtbot, tab)
+    qtbot.keyClick(tab.view, Qt.Key.Key_D, CTRL | SHIFT)
+    item = store.read_dicts("SELECT id, serial, source, source_register, source_id, source_text "
+                            "FROM supervision_item")  # fmt: skip
+    assert len(item) == 1 and item[0]["source"] == "领导批示"
+    assert (item[0]["source_register"], item[0]["source_id"]) == ("documents", doc_id)
+    assert item[0]["source_text"] == f"{doc['serial']}《关于做好冬季森林防火工作的通知》"
+    home_loaded(qtbot, win)
+    assert ("documents", doc_id) in due_ids(win) and ("supervision", item[0]["id"]) in due_ids(win)
+
+    tab = select(qtbot, win, INCOMING_DOCUMENT.key, doc_id)
+
+    def finish(d: QDialog) -> None:
+        fill(qtbot, d, "result", "已部署冬季防火并报省局。")
+        save(qtbot, d, ctrl=True)  # Ctrl+Enter saves from a several-line box
+
+    step(qtbot, tab, Qt.Key.Key_7, finish)
+    assert records.get(store, INCOMING_DOCUMENT, doc_id)["status"] == "已办结"
+
+    # 归档… (Ctrl+Shift+G): Enter in the review list files it.
+    to_list(qtbot, tab)
+    modal(qtbot, lambda: qtbot.keyClick(tab.view, Qt.Key.Key_G, CTRL | SHIFT),
+          lambda d: qtbot.keyClick(d, Qt.Key.Key_Return))  # fmt: skip
+    doc = records.get(store, INCOMING_DOCUMENT, doc_id)
+    piece = store.read_dicts("SELECT id, archive_no, title FROM archive_item WHERE document_id = ?",
+                             (doc_id,))  # fmt: skip
+    assert len(piece) == 1 and piece[0]["archive_no"].startswith(f"Z109-WS·{TODAY.year}-")
+    assert (doc["status"], doc["archive_no"]) == ("已归档", piece[0]["archive_no"])
+    assert tab.select_id(doc_id)
+    status_col = [c.key for c in tab.model.columns].index("status")
+    assert tab.model.index(tab.selected_rows()[0], status_col).data() == "已归档"
+    home_loaded(qtbot, win)
+    assert ("documents", doc_id) not in due_ids(win)
+    assert not any("冬季森林防火工作的通知》" in t for t in win.home.line_texts())
+
+    # 打开来源 on the 督办 item brings this 收文 to the front, its form open.
+    sup = select(qtbot, win, SUPERVISION.key, item[0]["id"])
+    forms: list[tuple[str, int | None]] = []
+
+    def look(d: QDialog) -> None:
+        assert isinstance(d, RecordForm)
+        forms.append((d.register.key, d.record_id))
+
+    modal(qtbot, lambda: qtbot.keyClick(sup.view, Qt.Key.Key_O, CTRL | SHIFT), look)
+    assert forms == [("documents", doc_id)]
+    assert win.current_register_tab() is win.register_tabs["documents"]
+    assert messages.warnings == []
+
+
+def test_a_meeting_decision_to_supervision_opens_the_meeting(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
+) -> None:
+    mid = add_meeting(store)
+    meeting_minutes.save_minutes(store, mid, "研究冬季防火。", [
+        {"text": "开展冬季防火隐患排查", "lead_unit": "防火办", "owner": "孙伟",
+         "due_date": (TODAY + dt.timedelta(days=10)).isoformat()}])  # fmt: skip
+    win = open_window(qtbot, store, qsettings)
+    assert any("森林防火专题会" in t for t in win.home.line_texts())
+    tab = select(qtbot, win, MEETING.key, mid)
+    assert tab.current_id() == mid
+
+    def convert(d: QDialog) -> None:
+        d.decisions.table.setCurrentCell(0, 0)  # type: ignore[attr-defined]
+        d.supervise_button.setFocus()  # type: ignore[attr-defined]
+        qtbot.keyClick(d.supervise_button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+        assert d.decisions.cell(0, "supervision") == "已转督办"  # type: ignore[attr-defined]
+        qtbot.keyClick(d, Qt.Key.Key_Escape)
+
+    focus = QApplication.focusWidget()
+    modal(qtbot, lambda: qtbot.keyClick(focus, Qt.Key.Key_M, CTRL), convert)
+    item = store.read_dicts("SELECT id, source, content, source_register, source_id, source_text "
+                            "FROM supervision_item")  # fmt: skip
+    assert len(item) == 1 and item[0]["source"] == "会议决定"
+    assert (item[0]["source_register"], item[0]["source_id"]) == ("meetings", mid)
+    assert item[0]["source_text"] == f"森林防火专题会（{TODAY.isoformat()}）"
+    assert answers and answers[-1].startswith("已登记督办事项 督〔")
+
+    sup = select(qtbot, win, SUPERVISION.key, item[0]["id"])
+    source_col = [c.key for c in sup.model.columns].index("source_text") if any(
+        c.key == "source_text" for c in sup.model.columns) else None  # fmt: skip
+    if source_col is not None:
+        assert sup.model.index(sup.selected_rows()[0], source_col).data() == item[0]["source_text"]
+    forms: list[tuple[str, int | None]] = []
+
+    def look(d: QDialog) -> None:
+        assert isinstance(d, RecordForm)
+        forms.append((d.register.key, d.record_id))
+
+    modal(qtbot, lambda: qtbot.keyClick(sup.view, Qt.Key.Key_O, CTRL | SHIFT), look)
+    assert forms == [("meetings", mid)]
+    assert win.current_register_tab() is win.register_tabs["meetings"]
+    assert messages.warnings == []
