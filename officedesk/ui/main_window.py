@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from officedesk import __version__
 from officedesk.core.registers import BY_KEY as registers_by_key
 from officedesk.core.registers import INCOMING_DOCUMENT
-from officedesk.storage import settings
+from officedesk.storage import records, settings
 from officedesk.storage.db import Store
-from officedesk.ui import tasks
+from officedesk.ui import messages, tasks
 from officedesk.ui.archive import ArchiveTab
 from officedesk.ui.archive import install as install_archive
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         """Open a record from 工作台: its tab in front, its row selected, its form open."""
         if key not in self.register_tabs:  # a section of an area without a tab of its own
             return
+        if not self._can_open(key, record_id):
+            return
         tab = self.show_register(key)
         tab.ensure_loaded()
         if not tab.select_id(record_id):
@@ -276,6 +278,22 @@ class MainWindow(QMainWindow):
             tab.apply_filters()
             tab.select_id(record_id)
         tab.edit_record()
+
+    def _can_open(self, key: str, record_id: int) -> bool:
+        """False (after saying why) when the record is voided or gone: without this check the
+        form of whatever row was current opened instead (打开来源 of a voided 收文)."""
+        register = registers_by_key[key]
+        try:
+            record = records.get(self.store, register, record_id)
+        except KeyError as exc:
+            messages.warn(self, self.tr("打开记录"), str(exc.args[0]))
+            return False
+        if record.get("voided_at"):
+            messages.warn(self, self.tr("打开记录"), self.tr(
+                "{what}已作废，在「{name}」的回收站中；恢复后才能打开。").format(
+                what=register.describe_record(record), name=register.short))  # fmt: skip
+            return False
+        return True
 
     # -- menu actions --------------------------------------------------------------------
 

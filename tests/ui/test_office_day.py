@@ -50,6 +50,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(ui_messages, "ask_text", lambda _p, _t, text, *a, **k: "录入错误")
     monkeypatch.setattr(ui_messages, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(ui_messages, "critical", lambda _p, t, text: said.append(f"{t}：{text}"))
     return said
 
 
@@ -101,6 +102,26 @@ def modal(qtbot: QtBot, press: Callable[[], None], work: Callable[[QDialog], Non
     opened = seen == [True]
     seen.append(False)
     assert opened, "no dialog opened"
+
+
+def dialogs_during(qtbot: QtBot, press: Callable[[], None]) -> list[str]:
+    """The titles of the modal dialogs `press` opened (each closed with Esc)."""
+    titles: list[str] = []
+    done: list[bool] = []
+
+    def watch() -> None:
+        if done:
+            return
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            titles.append(dialog.windowTitle())
+            dialog.reject()
+        QTimer.singleShot(20, watch)
+
+    QTimer.singleShot(0, watch)
+    press()
+    done.append(True)
+    return titles
 
 
 def line_items(win: MainWindow) -> list[QTreeWidgetItem]:
@@ -342,3 +363,112 @@ def test_a_meeting_decision_to_supervision_opens_the_meeting(
     assert forms == [("meetings", mid)]
     assert win.current_register_tab() is win.register_tabs["meetings"]
     assert messages.warnings == []
+
+
+# -- 4. Void (Del) and restore (回收站) across the areas ---------------------------------------
+
+
+def void_current(qtbot: QtBot, tab: Any) -> None:
+    """Del on the list (the reason is asked for: answered by the `answers` fixture)."""
+    to_list(qtbot, tab)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+
+
+def restore_from_bin(qtbot: QtBot, tab: Any, rid: int) -> None:
+    """回收站 from the toolbar; the row selected; 恢复 (Space on the button); Esc closes the bin."""
+
+    def work(d: QDialog) -> None:
+        # A plain key first: selectRow reads the modifiers of the last key event (Ctrl+Shift+O).
+        qtbot.keyClick(d.view, Qt.Key.Key_Home)  # type: ignore[attr-defined]
+        assert d.select_id(rid) and d.selected_ids() == [rid]  # type: ignore[attr-defined]
+        button = d.restore_button  # type: ignore[attr-defined]
+        button.setFocus()  # Alt+R is the mnemonic: offscreen Qt does not deliver mnemonics
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert d.restored == [rid], d.restored  # type: ignore[attr-defined]
+        qtbot.keyClick(d, Qt.Key.Key_Escape)
+
+    to_list(qtbot, tab)
+    modal(qtbot, tab.bin_action.trigger, work)
+
+
+def voided(store: Store, register: Any, rid: int) -> bool:
+    return bool(store.read(f"SELECT voided_at FROM [{register.table}] WHERE id = ?", (rid,))[0][0])
+
+
+def test_void_and_restore_in_every_tab(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
+) -> None:
+    demo.fill(store, 40, today=TODAY)
+    win = open_window(qtbot, store, qsettings)
+    for key, tab in win.register_tabs.items():
+        win.show_register(key)
+        tab.ensure_loaded()
+        rid = tab.model.record_id(0)
+        assert rid is not None, key
+        assert tab.select_id(rid)
+        before = tab.model.rowCount()
+        void_current(qtbot, tab)
+        assert voided(store, tab.register, rid), key
+        assert tab.model.rowCount() == before - 1 and tab.model.find_row(rid) is None, key
+        assert win.count_label.text().endswith(f"共 {before - 1:,} 条"), (
+            key,
+            win.count_label.text(),
+        )
+        restore_from_bin(qtbot, tab, rid)
+        assert not voided(store, tab.register, rid), key
+        assert tab.model.rowCount() == before, key
+        assert tab.current_id() == rid, key  # the restored row is selected
+    assert messages.warnings == []
+
+
+def supervised_document(store: Store, title: str) -> tuple[int, int]:
+    """A 收文 with a 批示, made a 督办 item: (收文 id, item id)."""
+    from officedesk.storage import supervision
+
+    doc_id = add_document(store, title)
+    records.update(store, INCOMING_DOCUMENT, doc_id, {
+        "instruction": "请抓紧办理。（张局长）", "instructed_by": "张局长", "instructed_on": TODAY,
+        "lead_dept": "林政科"})  # fmt: skip
+    return doc_id, int(supervision.create_from_document(store, doc_id, TODAY)["id"])
+
+
+def test_open_source_of_a_voided_document_or_meeting_says_so(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
+) -> None:
+    other, _ = supervised_document(store, "关于林长制工作的意见")
+    doc_id, item_id = supervised_document(store, "关于做好冬季森林防火工作的通知")
+    mid = add_meeting(store)
+    meeting_minutes.save_minutes(store, mid, "", [{"text": "开展冬季防火隐患排查"}])
+    decision = meeting_minutes.decisions(store, mid)[0]["id"]
+    meeting_item = int(meeting_minutes.to_supervision(store, decision)["id"])
+    win = open_window(qtbot, store, qsettings)
+
+    # The 收文 is voided (Del); its 督办 item stays, and 打开来源 must not open another 收文.
+    select(qtbot, win, INCOMING_DOCUMENT.key, other)  # the row current when the other goes
+    tab = select(qtbot, win, INCOMING_DOCUMENT.key, doc_id)
+    void_current(qtbot, tab)
+    assert voided(store, INCOMING_DOCUMENT, doc_id)
+    forms: list[tuple[str, int | None]] = []
+
+    def look(d: QDialog) -> None:
+        forms.append((d.register.key, d.record_id))  # type: ignore[attr-defined]
+
+    for key, rid, item in (("documents", doc_id, item_id), ("meetings", mid, meeting_item)):
+        if key == "meetings":
+            tab = select(qtbot, win, MEETING.key, mid)
+            void_current(qtbot, tab)
+            assert voided(store, MEETING, mid)
+        sup = select(qtbot, win, SUPERVISION.key, item)
+        press = lambda sup=sup: qtbot.keyClick(sup.view, Qt.Key.Key_O, CTRL | SHIFT)  # noqa: E731
+        opened = dialogs_during(qtbot, press)
+        assert opened == [], f"打开来源 of a voided {key} opened {opened}"
+        assert messages.warnings and "作废" in messages.warnings[-1], messages.warnings
+        assert "回收站" in messages.warnings[-1]
+
+        # Restored from the 回收站, 打开来源 opens it again.
+        restore_from_bin(qtbot, win.show_register(key), rid)
+        sup = select(qtbot, win, SUPERVISION.key, item)
+        modal(qtbot, lambda sup=sup: qtbot.keyClick(sup.view, Qt.Key.Key_O, CTRL | SHIFT), look)
+        assert forms == [(key, rid)]
+        forms.clear()
+    assert [a for a in answers if "失败" in a] == []
