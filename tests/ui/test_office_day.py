@@ -565,3 +565,29 @@ def test_settings_reach_home_lists_and_title(
     assert "  5日内到期（2 项）" in win.home.line_texts()
     sup = win.show_register(SUPERVISION.key)
     assert sup.model.index(sup.model.find_row(item["id"]), status_col).data() == "临期"
+
+
+def test_del_in_the_week_view_voids_the_meeting_picked_there(
+    qtbot: QtBot,
+    store: Store,
+    qsettings: QSettings,
+    messages: Messages,
+    answers: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mid = add_meeting(store)
+    win = open_window(qtbot, store, qsettings)
+    tab = win.show_register(MEETING.key)
+    tab.ensure_loaded()
+    assert tab.pages.currentIndex() == 1  # the week view is in front
+    tab.view.clearSelection()  # the list (hidden) has nothing selected: the week view decides
+    tab.week.grid.select(mid)
+    tab.week.grid.setFocus()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ui_messages, "ask_text", lambda _p, _t, text, *a, **k: asked.append(text) or "改期"
+    )
+    qtbot.keyClick(tab.week.grid, Qt.Key.Key_Delete)
+    assert voided(store, MEETING, mid)
+    assert asked and "森林防火专题会" in asked[0]
+    assert answers == []
