@@ -248,7 +248,8 @@ def test_a_document_through_its_steps_then_filed_and_supervised(
 ) -> None:
     from officedesk.storage import settings
 
-    settings.set_many(store, {"fonds_no": "Z109", "unit_name": "青山林业局"})
+    # 15 days of 临期: 2 working days stay on 工作台 across any holiday.
+    settings.set_many(store, {"fonds_no": "Z109", "unit_name": "青山林业局", "due_soon_days": 15})
     doc_id = add_document(store)
     win = open_window(qtbot, store, qsettings)
     tab = select(qtbot, win, INCOMING_DOCUMENT.key, doc_id)
