@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -191,6 +191,23 @@ class MainWindow(QMainWindow):
         for group in set(self.sub_tabs.values()):
             group.currentChanged.connect(lambda _i: self._tab_changed(self.tabs.currentIndex()))
         install_archive(self)
+        self._tab_keys()
+
+    def _tab_keys(self) -> None:
+        """Alt+1…Alt+6 and Ctrl+PgDown/PgUp change the top tab: the lists keep Ctrl+Tab for
+        themselves, so without these the keyboard could not leave a tab."""
+        for i in range(self.tabs.count()):
+            keys = f"Alt+{i + 1}"
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
+            self.tabs.setTabToolTip(i, keys)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(
+                lambda step=step: self.tabs.setCurrentIndex(
+                    (self.tabs.currentIndex() + step) % self.tabs.count()
+                )
+            )
 
     # -- reacting ------------------------------------------------------------------------
 

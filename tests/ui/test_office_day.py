@@ -592,3 +592,33 @@ def test_del_in_the_week_view_voids_the_meeting_picked_there(
     assert voided(store, MEETING, mid)
     assert asked and "森林防火专题会" in asked[0]
     assert answers == []
+
+
+def test_the_keyboard_moves_between_the_top_tabs(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages
+) -> None:
+    win = open_window(qtbot, store, qsettings)
+    names = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    docs = win.show_register(INCOMING_DOCUMENT.key)
+    to_list(qtbot, docs)
+    seen = [win.tabs.tabText(win.tabs.currentIndex())]
+    for _ in range(len(names)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+        seen.append(win.tabs.tabText(win.tabs.currentIndex()))
+    assert seen == [*names[1:], names[0], names[1]]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert win.tabs.currentIndex() == 0
+    for i, name in enumerate(names):
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.AltModifier
+        )
+        assert win.tabs.tabText(win.tabs.currentIndex()) == name
+        assert win.tabs.tabToolTip(i) == f"Alt+{i + 1}"
+    # In the week view (the grid has the focus) PgDown turns the week, Home comes back.
+    meetings = win.show_register(MEETING.key)
+    monday = meetings.week.monday
+    qtbot.keyClick(meetings.week.grid, Qt.Key.Key_PageDown)
+    assert meetings.week.monday == monday + dt.timedelta(days=7)
+    qtbot.keyClick(meetings.week.grid, Qt.Key.Key_Home)
+    assert meetings.week.monday == monday
+    assert win.current_register_tab() is meetings
