@@ -199,7 +199,11 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             keys = f"Alt+{i + 1}"
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
+            shortcut.activated.connect(lambda i=i: self._go_to_tab(i))
+            group = self.tabs.widget(i)
+            if isinstance(group, QTabWidget):
+                names = "/".join(group.tabText(j) for j in range(group.count()))
+                keys += self.tr("（再按一次：{names}）").format(names=names)
             self.tabs.setTabToolTip(i, keys)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -208,6 +212,13 @@ class MainWindow(QMainWindow):
                     (self.tabs.currentIndex() + step) % self.tabs.count()
                 )
             )
+
+    def _go_to_tab(self, index: int) -> None:
+        """Alt+N: top tab N; pressed again on a tab of sub-tabs, the next sub-tab."""
+        group = self.tabs.widget(index)
+        if self.tabs.currentIndex() == index and isinstance(group, QTabWidget):
+            group.setCurrentIndex((group.currentIndex() + 1) % group.count())
+        self.tabs.setCurrentIndex(index)
 
     # -- reacting ------------------------------------------------------------------------
 
