@@ -20,6 +20,7 @@ from officedesk.storage.db import Store
 from officedesk.ui import messages, tasks
 from officedesk.ui.archive import ArchiveTab
 from officedesk.ui.archive import install as install_archive
+from officedesk.ui.archive.loan_tab import LoanTab
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
 from officedesk.ui.home import HomeTab
 from officedesk.ui.meetings import MeetingTab
@@ -48,6 +49,7 @@ TAB_CLASSES: dict[str, type[RegisterTab]] = {
     "receptions": ReceptionTab,
     "petitions": PetitionTab,
     "archive": ArchiveTab,
+    "archive_loans": LoanTab,
 }
 
 

@@ -177,6 +177,9 @@ def test_home_lines_of_every_area_open_their_form(
         def look(d: QDialog, key: str = key, forms: list[Any] = forms) -> None:
             assert isinstance(d, RecordForm), type(d)
             forms.append((d.register.key, d.record_id, d.windowTitle()))
+            # Links between registers are internal ids: never an input (借阅's 件 was one).
+            links = {"item_id", "document_id", "source_id", "source_register", "room_id"}
+            assert not links & set(d.editors), (key, links & set(d.editors))
             # The tab (and its group's sub-tab) is in front behind the form.
             assert win.current_register_tab() is win.register_tabs[key]
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
