@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -255,6 +255,13 @@ class MainWindow(QMainWindow):
         self._show_count(tab)
         if tab is not None:
             tab.view.setFocus()
+            if tab.view.isVisible() and tab.model.rowCount() and not tab.selected_rows():
+                # The list shows a current row: Enter/F2/Del must act on it, not do nothing.
+                current = tab.view.currentIndex()
+                index = tab.model.index(current.row() if current.isValid() else 0, 0)
+                rows = QItemSelectionModel.SelectionFlag.ClearAndSelect
+                rows |= QItemSelectionModel.SelectionFlag.Rows
+                tab.view.selectionModel().setCurrentIndex(index, rows)
 
     def _show_count(self, tab: RegisterTab | None) -> None:
         if tab is not self.current_register_tab():

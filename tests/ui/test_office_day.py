@@ -634,3 +634,20 @@ def test_the_keyboard_moves_between_the_top_tabs(
     qtbot.keyClick(meetings.week.grid, Qt.Key.Key_Home)
     assert meetings.week.monday == monday
     assert win.current_register_tab() is meetings
+
+
+def test_a_tab_brought_up_by_keyboard_acts_on_its_current_row(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages
+) -> None:
+    first = add_document(store, "关于林长制工作的意见")
+    add_document(store)
+    win = open_window(qtbot, store, qsettings)
+    qtbot.keyClick(win.home.tree, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    tab = win.register_tabs[INCOMING_DOCUMENT.key]
+    assert win.current_register_tab() is tab and QApplication.focusWidget() is tab.view
+    newest = tab.model.record_id(0)
+    assert newest != first and tab.current_id() == newest  # the row shown current is selected
+    forms: list[int | None] = []
+    modal(qtbot, lambda: qtbot.keyClick(tab.view, Qt.Key.Key_F2),
+          lambda d: forms.append(d.record_id))  # type: ignore[attr-defined]  # fmt: skip
+    assert forms == [newest]
