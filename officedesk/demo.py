@@ -17,6 +17,7 @@ from officedesk.core.registers import (
     MEETING,
     SUPERVISION,
 )
+from officedesk.core.supervision import status as supervision_status
 from officedesk.core.workdays import WorkCalendar
 from officedesk.storage import bulk, directory, records, settings
 from officedesk.storage.db import Store
@@ -233,7 +234,7 @@ def _small_registers(rng: random.Random, today: dt.date) -> dict[Any, list[Recor
             "serial": f"督〔{d.year}〕{i}号", "source": rng.choice(("上级文件", "会议决定", "领导批示")),
             "assigned_on": d, "content": f"落实{rng.choice(TOPICS).format(y=d.year)}有关要求",
             "lead_unit": rng.choice(DEPARTMENTS), "leader": rng.choice(LEADERS), "owner": _person(rng),
-            "due_date": due, "done_on": done, "status": "已办结" if done else "在办",
+            "due_date": due, "done_on": done, "status": supervision_status(due, done, False, today),
         })  # fmt: skip
     out[SUPERVISION] = sup
     rooms = ("一楼会议室", "三楼党委会议室", "五楼大会议室", "视频会议室")

@@ -37,3 +37,15 @@ def test_parallel_demo_is_ordered_numbered_and_searchable(tmp_path: Path) -> Non
         assert nxt["serial"] == f"收〔2026〕{len(by_year['2026']) + 1}号"
         assert store.journal_mode == "WAL"
         assert store.read("PRAGMA journal_mode")[0][0] == "wal"  # restored after the load
+
+
+def test_demo_supervision_statuses_are_those_of_the_day(store: Store) -> None:
+    """An export straight after `demo` (no 督办 tab opened) must not say 在办 for an overdue item."""
+    from officedesk.core.supervision import status
+
+    today = dt.date(2026, 11, 21)
+    demo.fill(store, 20, today=today)
+    rows = store.read("SELECT due_date, done_on, status FROM supervision_item")
+    assert rows and {r[2] for r in rows} >= {"逾期", "已办结"}
+    for due, done, stored in rows:
+        assert stored == status(due, done, False, today, 3), (due, done, stored)

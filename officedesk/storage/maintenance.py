@@ -1,4 +1,4 @@
-"""Health checks of a data folder: integrity, search index, serial numbers."""
+"""Health checks of a data folder: integrity, search index, serial numbers, filing links."""
 
 from __future__ import annotations
 
@@ -43,4 +43,26 @@ def check(store: Store) -> tuple[list[str], list[str]]:
             )
             for serial, n in dup:
                 problems.append(f"{reg.short}编号 {serial} 重复 {n} 次")
+    problems.extend(_filing_links(store))
     return problems, facts
+
+
+def _filing_links(store: Store, limit: int = 5) -> list[str]:
+    """收文 and 档案 that disagree about a filing (e.g. a voided 件 restored from the bin)."""
+    out: list[str] = []
+    orphans = store.read(
+        "SELECT d.serial, d.archive_no FROM incoming_document d WHERE d.voided_at IS NULL "
+        "AND d.archive_no IS NOT NULL AND d.archive_no != '' AND NOT EXISTS (SELECT 1 FROM "
+        "archive_item a WHERE a.document_id = d.id AND a.archive_no = d.archive_no "
+        "AND a.voided_at IS NULL) LIMIT ?",
+        (limit,),
+    )
+    out += [f"收文 {s} 记有档号 {n}，但档案中没有这件（或已作废）" for s, n in orphans]
+    unlinked = store.read(
+        "SELECT a.archive_no, d.serial, d.status FROM archive_item a JOIN incoming_document d "
+        "ON d.id = a.document_id WHERE a.voided_at IS NULL AND d.voided_at IS NULL "
+        "AND (d.archive_no IS NULL OR d.archive_no != a.archive_no) LIMIT ?",
+        (limit,),
+    )
+    out += [f"档案 {n} 来自收文 {s}，但该收文没有记这个档号（状态：{st}）" for n, s, st in unlinked]
+    return out

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 from officedesk import __version__
 from officedesk.core.registers import BY_KEY as registers_by_key
 from officedesk.core.registers import INCOMING_DOCUMENT
-from officedesk.storage import settings
+from officedesk.storage import records, settings
 from officedesk.storage.db import Store
-from officedesk.ui import tasks
+from officedesk.ui import messages, tasks
 from officedesk.ui.archive import ArchiveTab
 from officedesk.ui.archive import install as install_archive
+from officedesk.ui.archive.loan_tab import LoanTab
 from officedesk.ui.changes import DIRECTORY, SETTINGS, Changes
 from officedesk.ui.home import HomeTab
 from officedesk.ui.meetings import MeetingTab
@@ -48,6 +49,7 @@ TAB_CLASSES: dict[str, type[RegisterTab]] = {
     "receptions": ReceptionTab,
     "petitions": PetitionTab,
     "archive": ArchiveTab,
+    "archive_loans": LoanTab,
 }
 
 
@@ -191,6 +193,34 @@ class MainWindow(QMainWindow):
         for group in set(self.sub_tabs.values()):
             group.currentChanged.connect(lambda _i: self._tab_changed(self.tabs.currentIndex()))
         install_archive(self)
+        self._tab_keys()
+
+    def _tab_keys(self) -> None:
+        """Alt+1…Alt+6 and Ctrl+PgDown/PgUp change the top tab: the lists keep Ctrl+Tab for
+        themselves, so without these the keyboard could not leave a tab."""
+        for i in range(self.tabs.count()):
+            keys = f"Alt+{i + 1}"
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda i=i: self._go_to_tab(i))
+            group = self.tabs.widget(i)
+            if isinstance(group, QTabWidget):
+                names = "/".join(group.tabText(j) for j in range(group.count()))
+                keys += self.tr("（再按一次：{names}）").format(names=names)
+            self.tabs.setTabToolTip(i, keys)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(
+                lambda step=step: self.tabs.setCurrentIndex(
+                    (self.tabs.currentIndex() + step) % self.tabs.count()
+                )
+            )
+
+    def _go_to_tab(self, index: int) -> None:
+        """Alt+N: top tab N; pressed again on a tab of sub-tabs, the next sub-tab."""
+        group = self.tabs.widget(index)
+        if self.tabs.currentIndex() == index and isinstance(group, QTabWidget):
+            group.setCurrentIndex((group.currentIndex() + 1) % group.count())
+        self.tabs.setCurrentIndex(index)
 
     # -- reacting ------------------------------------------------------------------------
 
@@ -225,6 +255,13 @@ class MainWindow(QMainWindow):
         self._show_count(tab)
         if tab is not None:
             tab.view.setFocus()
+            if tab.view.isVisible() and tab.model.rowCount() and not tab.selected_rows():
+                # The list shows a current row: Enter/F2/Del must act on it, not do nothing.
+                current = tab.view.currentIndex()
+                index = tab.model.index(current.row() if current.isValid() else 0, 0)
+                rows = QItemSelectionModel.SelectionFlag.ClearAndSelect
+                rows |= QItemSelectionModel.SelectionFlag.Rows
+                tab.view.selectionModel().setCurrentIndex(index, rows)
 
     def _show_count(self, tab: RegisterTab | None) -> None:
         if tab is not self.current_register_tab():
@@ -263,6 +300,8 @@ class MainWindow(QMainWindow):
         """Open a record from 工作台: its tab in front, its row selected, its form open."""
         if key not in self.register_tabs:  # a section of an area without a tab of its own
             return
+        if not self._can_open(key, record_id):
+            return
         tab = self.show_register(key)
         tab.ensure_loaded()
         if not tab.select_id(record_id):
@@ -276,6 +315,22 @@ class MainWindow(QMainWindow):
             tab.apply_filters()
             tab.select_id(record_id)
         tab.edit_record()
+
+    def _can_open(self, key: str, record_id: int) -> bool:
+        """False (after saying why) when the record is voided or gone: without this check the
+        form of whatever row was current opened instead (打开来源 of a voided 收文)."""
+        register = registers_by_key[key]
+        try:
+            record = records.get(self.store, register, record_id)
+        except KeyError as exc:
+            messages.warn(self, self.tr("打开记录"), str(exc.args[0]))
+            return False
+        if record.get("voided_at"):
+            messages.warn(self, self.tr("打开记录"), self.tr(
+                "{what}已作废，在「{name}」的回收站中；恢复后才能打开。").format(
+                what=register.describe_record(record), name=register.short))  # fmt: skip
+            return False
+        return True
 
     # -- menu actions --------------------------------------------------------------------
 

@@ -533,7 +533,8 @@ class RegisterTab(QWidget):
         if not can_void(self, self.store, self.register, ids):
             return
         if len(ids) == 1:
-            what = self.register.describe_record(self.model.record(self.selected_rows()[0]))
+            # By id, not list row: the meetings' week view selects without the list.
+            what = self.register.describe_record(records.get(self.store, self.register, ids[0]))
             question = self.tr("确定作废 {what} 吗？").format(what=what)
         else:
             question = self.tr("确定作废选中的 {n} 条记录吗？").format(n=len(ids))

@@ -25,7 +25,7 @@ from officedesk.exports.supervision_report import write_store_report
 from officedesk.storage import records, settings, supervision
 from officedesk.storage.db import Store
 from officedesk.ui import messages
-from officedesk.ui.changes import Changes
+from officedesk.ui.changes import SETTINGS, Changes
 from officedesk.ui.record_form import RecordForm
 from officedesk.ui.register_tab import RegisterTab
 from officedesk.ui.workflow.step_dialog import StepDialog
@@ -158,6 +158,13 @@ class SupervisionTab(RegisterTab):
         except Exception as exc:  # a read-only or busy file: the list still shows
             messages.log.warning("督办状态未能更新：%s", exc)
         self._status_day = today
+
+    def on_changed(self, key: str) -> None:
+        super().on_changed(key)
+        if key == SETTINGS:
+            # A new 临期提醒天数 moves items between 在办 and 临期 today, not only tomorrow.
+            self._status_day = None
+            super().on_changed(self.register.key)
 
     def ensure_loaded(self) -> None:
         self._bring_status_up_to_date(self.store)

@@ -102,6 +102,7 @@ class FileDialog(QDialog):
             self.table.setCellWidget(r, COL_ORG, org)
             self.orgs.append(org)
             note = QTableWidgetItem("；".join(proposal.notes))
+            note.setToolTip(note.text())  # the column is cut at 1366 wide: the whole hint here
             note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, COL_NOTES, note)
         header = self.table.horizontalHeader()

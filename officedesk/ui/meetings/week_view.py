@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -66,12 +66,23 @@ class WeekView(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid)
+        self.grid.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
         self.monday = week_start(dt.date.today())
         self.loaded = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The grid has the focus, and the scroll area around it would take PgUp/PgDown/Home
+        # to scroll: the week keys are caught on their way.
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home):
+                self.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: object) -> None:
         key = event.key()  # type: ignore[attr-defined]

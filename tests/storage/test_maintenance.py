@@ -1,0 +1,36 @@
+"""`check` finds a 收文 and its 件 that disagree about the filing (a restored 件, a hand edit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from officedesk.core.registers import ARCHIVE_ITEM, INCOMING_DOCUMENT
+from officedesk.storage import archive, records, settings
+from officedesk.storage.db import Store
+from officedesk.storage.maintenance import check
+
+
+def test_check_names_filings_the_two_registers_disagree_on(store: Store) -> None:
+    settings.set_many(store, {"fonds_no": "Z109"})
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 4, 9), "sender": "省林业和草原局",
+        "title": "关于做好春季森林防火工作的通知", "status": "已办结"})  # fmt: skip
+    piece = archive.file_document(store, int(doc["id"]))
+    assert check(store)[0] == []
+
+    # Voided: the 收文 goes back to 待归档, still consistent.
+    archive.void_item(store, int(piece["id"]))
+    assert check(store)[0] == []
+
+    # Restored from the bin (plain restore): the 件 is live, the 收文 no longer names it.
+    records.restore(store, ARCHIVE_ITEM, int(piece["id"]))
+    no = piece["archive_no"]
+    assert check(store)[0] == [
+        f"档案 {no} 来自收文 收〔2026〕1号，但该收文没有记这个档号（状态：待归档）"
+    ]
+
+    # The other way round: the 收文 names a 件 that is in the bin.
+    records.update(store, INCOMING_DOCUMENT, int(doc["id"]), {"status": "已归档", "archive_no": no})
+    assert check(store)[0] == []
+    records.void(store, ARCHIVE_ITEM, int(piece["id"]))
+    assert check(store)[0] == [f"收文 收〔2026〕1号 记有档号 {no}，但档案中没有这件（或已作废）"]
