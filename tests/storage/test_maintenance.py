@@ -22,15 +22,24 @@ def test_check_names_filings_the_two_registers_disagree_on(store: Store) -> None
     archive.void_item(store, int(piece["id"]))
     assert check(store)[0] == []
 
-    # Restored from the bin (plain restore): the 件 is live, the 收文 no longer names it.
+    # Restored from the bin: the lifecycle rule files the 收文 again, still consistent.
     records.restore(store, ARCHIVE_ITEM, int(piece["id"]))
     no = piece["archive_no"]
+    assert records.get(store, INCOMING_DOCUMENT, int(doc["id"]))["archive_no"] == no
+    assert check(store)[0] == []
+
+    # A hand edit (or a file from before the rule): the 收文 no longer names its live 件.
+    with store.transaction() as c:
+        c.execute("UPDATE incoming_document SET status = '待归档', archive_no = NULL WHERE id = ?",
+                  (doc["id"],))  # fmt: skip
     assert check(store)[0] == [
         f"档案 {no} 来自收文 收〔2026〕1号，但该收文没有记这个档号（状态：待归档）"
     ]
 
     # The other way round: the 收文 names a 件 that is in the bin.
-    records.update(store, INCOMING_DOCUMENT, int(doc["id"]), {"status": "已归档", "archive_no": no})
-    assert check(store)[0] == []
-    records.void(store, ARCHIVE_ITEM, int(piece["id"]))
+    with store.transaction() as c:
+        c.execute("UPDATE incoming_document SET status = '已归档', archive_no = ? WHERE id = ?",
+                  (no, doc["id"]))  # fmt: skip
+        c.execute("UPDATE archive_item SET voided_at = '2026-03-05 10:00:00' WHERE id = ?",
+                  (piece["id"],))  # fmt: skip
     assert check(store)[0] == [f"收文 收〔2026〕1号 记有档号 {no}，但档案中没有这件（或已作废）"]

@@ -504,11 +504,6 @@ def test_voiding_a_filed_documents_piece_sends_the_document_back(
     assert answers == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cross-register restore rule (lifecycle hooks): a restored 件 leaves its 收文 at 待归档 "
-    "without 档号, and 归档 then refuses it (已有归档文件)",
-)
 def test_restoring_a_voided_piece_files_its_document_again(
     qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
 ) -> None:
