@@ -66,7 +66,22 @@ def _rows(
     store: Store, query: Query, total: int, hook: RowsHook | None
 ) -> Iterable[dict[str, Any]]:
     rows = iter_rows(store, query)
+    if query.register.key == "supervision":
+        rows = _current_status(rows, query.today, int(settings.get(store, "due_soon_days")))
     return hook(rows, total) if hook is not None else rows
+
+
+def _current_status(
+    rows: Iterable[dict[str, Any]], today: dt.date, due_soon_days: int
+) -> Iterator[dict[str, Any]]:
+    """督办 rows with their status as of `today`: the stored one is brought up to date only
+    when the program runs, so an export after days away would say 在办 for an overdue item."""
+    from officedesk.core.supervision import status
+
+    for row in rows:
+        extended = bool(row.get("extended"))
+        yield {**row, "status": status(row.get("due_date"), row.get("done_on"), extended, today,
+                                       due_soon_days)}  # fmt: skip
 
 
 def print_job(store: Store, query: Query, rows_hook: RowsHook | None = None) -> Any:
