@@ -296,3 +296,13 @@ def test_tab_exports_masked_unless_the_full_numbers_are_asked_for(
     tab.export_action.trigger()  # the next ordinary export, to the same file, is masked again
     qtbot.waitUntil(lambda: not tab.running_task.running, timeout=10000)
     assert ID18_IN_TEXT.search(full.read_text("utf-8-sig")) is None
+
+
+def test_reception_form_fits_a_1366_by_768_screen(qtbot, store) -> None:
+    """The form's fields scroll: its buttons stay on a laptop screen less taskbar and title."""
+    from officedesk.ui.reception.reception_form import ReceptionForm
+
+    form = ReceptionForm(store, None)
+    qtbot.addWidget(form)
+    assert form.minimumSizeHint().height() <= 768 - 40 - 32
+    assert form.minimumSizeHint().width() <= 1366

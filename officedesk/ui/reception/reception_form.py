@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +74,17 @@ class ReceptionForm(RecordForm):
         self._show_letters()
         self.check_rules()
         self.initial = self.values()
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Open as large as the content wants, but never beyond the screen's free area."""
+        want = self.sizeHint()
+        content = self.scroll.widget().sizeHint()
+        height = want.height() - self.scroll.minimumHeight() + content.height()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            height = min(height, screen.height() - 60)
+        self.resize(max(want.width(), content.width() + 30), height)
 
     def build_layout(self, body: QVBoxLayout) -> None:
         self.pending_letters: list[str] = []
@@ -105,12 +118,22 @@ class ReceptionForm(RecordForm):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.setContentsMargins(4, 4, 4, 4)
-            table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * 4 + 30)
+            # Three rows each: the form must fit a 1366 × 768 screen (the tables scroll).
+            table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * 3 + 30)
             inner.addWidget(table)
             grid.addWidget(box, i, 0)
         right.addLayout(grid)
         columns.addLayout(right, 1)
-        body.addLayout(columns)
+        # The form is taller than a 1366 × 768 screen leaves for a dialog: the fields scroll, the
+        # rule notes and the 保存/取消 buttons stay in sight.
+        content = QWidget()
+        content.setLayout(columns)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        self.scroll.setMinimumHeight(360)
+        body.addWidget(self.scroll, 1)
         self.rules = QLabel(self)
         self.rules.setWordWrap(True)
         self.rules.setObjectName("rules")
