@@ -646,3 +646,16 @@ def test_a_tab_brought_up_by_keyboard_acts_on_its_current_row(
     modal(qtbot, lambda: qtbot.keyClick(tab.view, Qt.Key.Key_F2),
           lambda d: forms.append(d.record_id))  # type: ignore[attr-defined]  # fmt: skip
     assert forms == [newest]
+
+
+def test_loans_are_made_from_the_archive_list(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages
+) -> None:
+    """借阅登记's 新建 would make a loan tied to no 件: it points to 借出 on the 档案 list."""
+    win = MainWindow(store, qsettings=qsettings, remember=False)
+    qtbot.addWidget(win)
+    tab = win.show_register("archive_loans")
+    assert not tab.new_action.isEnabled()
+    tab.new_record()
+    assert messages.warnings == ["借阅请在「档案」列表中选中要借出的文件，再按「借出…」登记。"]
+    assert store.read("SELECT count(*) FROM archive_loan")[0][0] == 0
