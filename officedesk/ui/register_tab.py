@@ -505,6 +505,31 @@ class RegisterTab(QWidget):
             self.select_id(int(saved), near)
             self.status_message.emit(self.tr("已保存"))
 
+    def run_record_dialog(
+        self, factory: Callable[[int], QDialog], record_id: int | None = None
+    ) -> int | None:
+        """Open the dialog `factory(id)` on a record (the current one unless given).
+
+        A dialog that cannot be built shows its error. The record's id when the dialog
+        changed something (its `changed` flag, else accepted), after the list is refreshed;
+        None otherwise.
+        """
+        rid = self.current_id() if record_id is None else record_id
+        if rid is None:
+            return None
+        try:
+            dialog = factory(rid)
+        except Exception as exc:
+            messages.show_error(self, exc)
+            return None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        changed = bool(getattr(dialog, "changed", accepted))
+        dialog.deleteLater()
+        if not changed:
+            return None
+        self._changed()
+        return rid
+
     def new_record(self) -> None:
         """Open the entry form for a new record."""
         self._run_form(None)

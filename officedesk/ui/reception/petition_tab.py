@@ -207,19 +207,11 @@ class PetitionTab(RegisterTab):
 
     def record_step(self) -> None:
         """Open the step dialog on the current petition."""
-        rid = self.current_id()
-        if rid is None:
-            return
-        try:
-            from officedesk.storage import records
+        from officedesk.storage import records
 
-            dialog = StepDialog(self.store, records.get(self.store, PETITION, rid), self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
-            self._changed()
+        rid = self.run_record_dialog(
+            lambda rid: StepDialog(self.store, records.get(self.store, PETITION, rid), self)
+        )
+        if rid is not None:
             self.select_id(rid)
             self.status_message.emit(self.tr("已记录"))

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from officedesk.core import workflow as rules
 from officedesk.core.fields import Record
@@ -145,11 +145,8 @@ class DocumentTab(RegisterTab):
             choices=self._choices(key, rid),
             parent=self,
         )
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted:
+        if self.run_record_dialog(lambda _rid: dialog, rid) is None:
             return False
-        self._changed()
         self.select_id(rid, self.view.currentIndex().row())
         self.status_message.emit(self.tr("已登记{t}").format(t=spec.title))
         return True
@@ -163,19 +160,8 @@ class DocumentTab(RegisterTab):
 
     def show_history(self) -> None:
         """The current 收文's history (and undo of its last step)."""
-        rid = self.current_id()
-        if rid is None:
-            return
-        try:
-            dialog = HistoryDialog(self.store, rid, self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        if changed:
-            self._changed()
+        rid = self.run_record_dialog(lambda rid: HistoryDialog(self.store, rid, self))
+        if rid is not None:
             self.select_id(rid, self.view.currentIndex().row())
 
     def make_supervision_item(self) -> None:
