@@ -396,42 +396,39 @@ class MeetingForm(RecordForm):
 
     def save(self) -> bool:
         """Check every conflict; refuse with the list shown, or save with the reason typed."""
-        try:
-            plan = self.plan()
-            following = self.record_id is not None and self.follow_check.isChecked()
-            if following:
-                assert self.record_id is not None
-                found = meetings.check_following(self.store, plan, self.record_id)
-            else:
-                found = meetings.check(self.store, plan, self.record_id)
-            reason = self.reason_edit.text().strip()
-            # A reason covers the conflicts it was typed for: new ones are shown first.
-            if found and (not reason or [c.line() for c in found] != self.shown_lines):
-                self.show_conflicts(found)
-                return False
-            if following:
-                assert self.record_id is not None
-                meetings.save_following(self.store, plan, self.record_id, reason=reason)
-                saved = {"id": self.record_id}
-            else:
-                saved = meetings.save(self.store, plan, self.record_id, reason=reason)
-        except ConflictError as exc:
-            self.show_conflicts(exc.conflicts)
-            return False
-        except ValidationError as exc:
-            if exc.field == "repeat_until":
-                self.problem(str(exc), None)
-                self.repeat_until.setFocus()
-                return False
-            self.problem(str(exc), exc.field)
-            return False
-        except StorageError as exc:
-            messages.warn(self, self.tr("保存失败"), str(exc))
-            return False
-        self.saved_id = int(saved["id"])
-        self._save_materials(self.saved_id)
-        self.initial = self.values()
+
+        def write() -> Record | None:
+            try:
+                plan = self.plan()
+                following = self.record_id is not None and self.follow_check.isChecked()
+                if following:
+                    assert self.record_id is not None
+                    found = meetings.check_following(self.store, plan, self.record_id)
+                else:
+                    found = meetings.check(self.store, plan, self.record_id)
+                reason = self.reason_edit.text().strip()
+                # A reason covers the conflicts it was typed for: new ones are shown first.
+                if found and (not reason or [c.line() for c in found] != self.shown_lines):
+                    self.show_conflicts(found)
+                    return None
+                if following:
+                    assert self.record_id is not None
+                    meetings.save_following(self.store, plan, self.record_id, reason=reason)
+                    return {"id": self.record_id}
+                return meetings.save(self.store, plan, self.record_id, reason=reason)
+            except ConflictError as exc:
+                self.show_conflicts(exc.conflicts)
+                return None
+
+        return self.commit(write)
+
+    def after_save(self, saved: Record) -> None:
+        self._save_materials(int(saved["id"]))
         self.initial_rows = (self.people.rows(), self.items.rows())
-        self.saved.emit(self.saved_id)
-        self.accept()
-        return True
+
+    def focus_field(self, name: str | None) -> None:
+        # 截止到 of a repeating meeting is not a declared field: it has its own editor.
+        if name == "repeat_until":
+            self.repeat_until.setFocus()
+            return
+        super().focus_field(name)
