@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
-from officedesk.core.fields import format_value
-from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.workflow import Reading
 from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
 from officedesk.exports.wordxml import (
@@ -26,7 +23,7 @@ from officedesk.exports.wordxml import (
     style_font,
     table_borders,
 )
-from officedesk.exports.workflow_forms import TableForm
+from officedesk.exports.workflow_forms import TableForm, day_text, field_text
 
 VARIANTS = ("办文", "阅文")
 FOOT_NOTE = "注：本单随文件流转，办结后随文件一并归档。"
@@ -82,19 +79,6 @@ def _document(unit_name: str, title: str | None = None) -> Document:
     return document
 
 
-def _text(record: dict[str, Any], name: str) -> str:
-    return format_value(INCOMING_DOCUMENT.field(name), record.get(name))
-
-
-def _day(value: Any) -> str:
-    """A date or datetime (typed or stored) as 2024-03-05."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value or "")[:10]
-
-
 def _put(cell: _Cell, text: str, style: str, *, middle: bool = True) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
@@ -119,7 +103,7 @@ def _signed(who: str, when: Any, role: str) -> str:
     """The signature line under a box: filled from the record, or left blank to sign by hand."""
     if not who and not when:
         return BLANK_SIGN
-    return f"{role}：{who or '　　　　'}　　{_day(when) or '　　年　　月　　日'}"
+    return f"{role}：{who or '　　　　'}　　{day_text(when) or '　　年　　月　　日'}"
 
 
 def _slip_table(
@@ -148,38 +132,44 @@ def _slip_table(
             _put(table.cell(r, start), label, "Slip Label")
             _put(table.cell(r, start + 1), value, "Slip Value")
 
-    secrecy = _text(record, "secrecy")
+    secrecy = field_text(record, "secrecy")
     if record.get("secrecy_term") and secrecy not in ("", "无"):
         secrecy = str(record["secrecy_term"])  # 机密★10年 says both
-    row(0, (("收文编号", _text(record, "serial")), ("收文日期", _day(record.get("received_at"))),
-            ("紧急程度", _text(record, "urgency"))))  # fmt: skip
-    row(1, (("来文单位", _text(record, "sender")), ("密　　级", secrecy)))
-    row(2, (("来文字号", _text(record, "sender_ref")), ("份　　数", _text(record, "copies"))))
+    row(0, (("收文编号", field_text(record, "serial")), ("收文日期", day_text(record.get("received_at"))),
+            ("紧急程度", field_text(record, "urgency"))))  # fmt: skip
+    row(1, (("来文单位", field_text(record, "sender")), ("密　　级", secrecy)))
+    row(
+        2,
+        (
+            ("来文字号", field_text(record, "sender_ref")),
+            ("份　　数", field_text(record, "copies")),
+        ),
+    )
     row_flags(table.rows[3]._tr, height_mm=16)
     _put(table.cell(3, 0), "标　　题", "Slip Label")
-    _put(table.cell(3, 1).merge(table.cell(3, 5)), _text(record, "title"), "Slip Value")
+    _put(table.cell(3, 1).merge(table.cell(3, 5)), field_text(record, "title"), "Slip Value")
 
     boxes = [
-        ("拟办意见", "proposal", _signed(_text(record, "proposer"), record.get("proposed_on"),
+        ("拟办意见", "proposal", _signed(field_text(record, "proposer"), record.get("proposed_on"),
                                          "拟办人"), 38.0),
-        ("领导批示", "instruction", _signed(_text(record, "instructed_by"),
+        ("领导批示", "instruction", _signed(field_text(record, "instructed_by"),
                                            record.get("instructed_on"), "批示人"),
          62.0 if reading else 74.0),
     ]  # fmt: skip
     if not reading:
-        done = _day(record.get("done_on"))
+        done = day_text(record.get("done_on"))
         boxes.append(("办理情况", "result", f"办结日期：{done}" if done else BLANK_SIGN, 42.0))
     for r, (label, name, sign, height) in enumerate(boxes, start=4):
         row_flags(table.rows[r]._tr, height_mm=height)
         _put(table.cell(r, 0), label, "Slip Label")
         box = table.cell(r, 1).merge(table.cell(r, 5))
-        _box(box, _text(record, name), sign, height, wide)
+        _box(box, field_text(record, name), sign, height, wide)
 
     if reading:
         _readers(table, 6, readings)
     else:
-        row(7, (("承办部门", _text(record, "lead_dept")), ("承 办 人", _text(record, "handler")),
-                ("办理时限", _day(record.get("due_date")))))  # fmt: skip
+        row(7, (("承办部门", field_text(record, "lead_dept")), ("承 办 人", field_text(record, "handler")),
+                ("办理时限", day_text(record.get("due_date")))))  # fmt: skip
 
 
 def _readers(table: Table, first: int, readings: Sequence[Reading] = ()) -> None:
