@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
@@ -16,11 +15,11 @@ from docx.table import Table, _Cell
 from officedesk.core.workflow import Reading
 from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
 from officedesk.exports.wordxml import (
+    add_paragraph_style,
     base_document,
     cell_margins,
     page_a4,
     row_flags,
-    style_font,
     table_borders,
 )
 from officedesk.exports.workflow_forms import TableForm, day_text, field_text
@@ -65,11 +64,7 @@ def _document(unit_name: str, title: str | None = None) -> Document:
         ("Slip Sign", FORM_FONT, VALUE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0),
         ("Slip Note", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, 0),
     ):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style_font(style, font, size)
-        style.paragraph_format.alignment = align
-        style.paragraph_format.space_after = Pt(after)
+        add_paragraph_style(document, name, font, size, align=align, space_after_pt=after)
     styles["Slip Note"].paragraph_format.space_before = Pt(6)
     page_a4(document.sections[0], landscape=False, margins_mm=MARGINS_MM)
     title = title or f"{unit_name}收文处理单"
