@@ -37,7 +37,7 @@ def test_materials_are_copied_on_save(qtbot, store: Store, meeting: int, tmp_pat
     speech.write_bytes(b"speech")
     form = MeetingForm(store, meeting)
     qtbot.addWidget(form)
-    form.add_material(str(speech))
+    form.materials.add_file(str(speech))
     assert form.is_dirty()
     assert form.save()
     assert [a["filename"] for a in attachments.list_for(store, MEETING.key, meeting)] == [
