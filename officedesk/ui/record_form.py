@@ -7,9 +7,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -72,7 +70,7 @@ def label_for(f: Field) -> QLabel:
     return label
 
 
-class RecordForm(QDialog):
+class RecordForm(widgets.SaveDialog):
     """A dialog that adds or changes one row; after `exec()` returns Accepted it has been saved."""
 
     saved = Signal(int)
@@ -399,12 +397,6 @@ class RecordForm(QDialog):
         return True
 
     # -- keys -----------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)  # Esc → reject()
 
     def reject(self) -> None:
         """Cancel (Esc, 取消, closing the window); ask first when something was typed."""

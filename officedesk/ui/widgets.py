@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -53,6 +54,23 @@ def pick_files(parent: QWidget | None, title: str) -> list[str]:
 def open_file(path: str) -> bool:
     """Open a file with the program Windows associates with it."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+# -- dialogs ---------------------------------------------------------------------------------
+
+
+class SaveDialog(QDialog):
+    """A dialog where Enter saves (the subclass's `save`) and Esc cancels (reject)."""
+
+    def save(self) -> object:
+        """Check and write what the dialog holds; subclasses provide it."""
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        super().keyPressEvent(event)  # Esc → reject()
 
 
 # -- plain editors -------------------------------------------------------------------------

@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -101,7 +98,7 @@ class PetitionForm(RecordForm):
         return True
 
 
-class StepDialog(QDialog):
+class StepDialog(widgets.SaveDialog):
     """Record one step of a petition: Enter saves, Esc cancels."""
 
     def __init__(self, store: Store, petition: Record, parent: QWidget | None = None) -> None:
@@ -143,12 +140,6 @@ class StepDialog(QDialog):
         self.help.setText(STEP_HELP.get(kind, ""))
         self.to_whom.setEnabled(kind in ("转送", "交办"))
         self.days.setEnabled(kind == "延期")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)
 
     def save(self) -> None:
         """Record the step; a refused step names what is wrong and keeps the dialog open."""

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -52,7 +50,7 @@ def input_editor(i: Input, store: Store, parent: QWidget) -> QWidget:
     return editor
 
 
-class StepDialog(QDialog):
+class StepDialog(widgets.SaveDialog):
     """Ask for a step's inputs and save them through `save` (which may raise WorkflowError)."""
 
     def __init__(
@@ -170,12 +168,6 @@ class StepDialog(QDialog):
             return False
         self.accept()
         return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)  # Esc → reject()
 
 
 def _is_empty(editor: QWidget) -> bool:
