@@ -285,13 +285,7 @@ class RecordForm(widgets.SaveDialog):
 
     def values(self) -> Record:
         """What the editors hold, as typed (text for dates, checked later)."""
-        out: Record = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, widgets.DeadlineEdit):
-                out.update(editor.values())
-            else:
-                out[name] = editor.value()  # type: ignore[attr-defined]
-        return out
+        return widgets.editor_values(self.editors)
 
     def is_dirty(self) -> bool:
         """Whether anything changed since the form opened."""

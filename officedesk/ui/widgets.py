@@ -458,3 +458,14 @@ class DirectoryCompleter(QCompleter):
             self.complete()
         elif not names and (popup := self.popup()) is not None:
             popup.hide()
+
+
+def editor_values(editors: dict[str, QWidget]) -> dict[str, Any]:
+    """What editors hold, by name, as typed; a deadline editor gives its date and its period."""
+    out: dict[str, Any] = {}
+    for name, editor in editors.items():
+        if isinstance(editor, DeadlineEdit):
+            out.update(editor.values())
+        else:
+            out[name] = editor.value()  # type: ignore[attr-defined]
+    return out

@@ -143,13 +143,7 @@ class StepDialog(widgets.SaveDialog):
 
     def values(self) -> Record:
         """What the dialog holds, by input name (the deadline's period too)."""
-        out: Record = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, widgets.DeadlineEdit):
-                out.update(editor.values())
-            else:
-                out[name] = editor.value()  # type: ignore[attr-defined]
-        return out
+        return widgets.editor_values(self.editors)
 
     def save(self) -> bool:
         """Save through the step; on a refusal say why and put the cursor on the field."""
