@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -661,6 +661,10 @@ class RegisterTab(QWidget):
             messages.show_error(self, exc)
             return None
 
+    def slip_readings(self, record: dict[str, Any]) -> Sequence[Any]:
+        """The 传阅 the 阅文 slip lists for `record` (the workflow tab knows them; none here)."""
+        return ()
+
     def print_slip(self, variant: str) -> None:
         """Print the 收文处理单 (办文 or 阅文) of the current record after a preview."""
         record = self._slip_record()
@@ -671,7 +675,8 @@ class RegisterTab(QWidget):
             from officedesk.printing.service import print_with_preview
 
             unit = str(settings.get(self.store, "unit_name"))
-            print_with_preview(processing_slip(record, unit, variant), self)
+            readings = self.slip_readings(record)
+            print_with_preview(processing_slip(record, unit, variant, readings), self)
         except Exception as exc:
             messages.show_error(self, exc, self.tr("打印失败"))
 
@@ -692,7 +697,7 @@ class RegisterTab(QWidget):
             from officedesk.exports import export_processing_slip
 
             export_processing_slip(target, record, str(settings.get(self.store, "unit_name")),
-                                   variant)  # fmt: skip
+                                   variant, self.slip_readings(record))  # fmt: skip
         except Exception as exc:
             messages.show_error(self, exc, self.tr("导出失败"))
             return
