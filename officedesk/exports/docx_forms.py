@@ -101,20 +101,26 @@ def _signed(who: str, when: Any, role: str) -> str:
     return f"{role}：{who or '　　　　'}　　{day_text(when) or '　　年　　月　　日'}"
 
 
+def _form_table(document: Document, n_rows: int, widths_mm: Sequence[float]) -> Table:
+    """A centred, ruled table of fixed column widths (each cell too: Word reads the cells)."""
+    table: Table = document.add_table(rows=n_rows, cols=len(widths_mm))
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table_borders(table, size_eighths=8)
+    cell_margins(table, 1.5, 0.8)
+    for i, w in enumerate(widths_mm):
+        table.columns[i].width = Mm(w)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(w)
+    return table
+
+
 def _slip_table(
     document: Document, record: dict[str, Any], variant: str, readings: Sequence[Reading] = ()
 ) -> None:
     reading = variant == "阅文"
     n_rows = 6 + (1 + READER_ROWS if reading else 2)
-    table = document.add_table(rows=n_rows, cols=len(GRID_MM))
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table_borders(table, size_eighths=8)
-    cell_margins(table, 1.5, 0.8)
-    for i, w in enumerate(GRID_MM):
-        table.columns[i].width = Mm(w)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(w)
+    table = _form_table(document, n_rows, GRID_MM)
     wide = sum(GRID_MM[1:])  # a value that spans the five right-hand columns
 
     def row(r: int, items: tuple[tuple[str, str], ...], height: float = 11) -> None:
@@ -210,15 +216,7 @@ def export_table_form(path: Path, form: TableForm) -> Path:
         total = sum(share for _h, share in form.columns)
         widths = [FORM_WIDTH_MM[form.landscape] * share / total for _h, share in form.columns]
         rows = form.all_rows()
-        table = document.add_table(rows=1 + len(rows), cols=len(form.columns))
-        table.autofit = False
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table_borders(table, size_eighths=8)
-        cell_margins(table, 1.5, 0.8)
-        for i, w in enumerate(widths):
-            table.columns[i].width = Mm(w)
-            for cell in table.columns[i].cells:
-                cell.width = Mm(w)
+        table = _form_table(document, 1 + len(rows), widths)
         row_flags(table.rows[0]._tr, header=True, height_mm=9)
         for i, (header, _share) in enumerate(form.columns):
             _put(table.cell(0, i), header, "Slip Label")
