@@ -686,13 +686,10 @@ class RegisterTab(QWidget):
         if record is None:
             return
         serial = str(record.get(self.register.serial_field or "id") or record["id"])
-        default = str(Path(_last_folder or Path.home()) / f"收文处理单_{_safe_name(serial)}.docx")
-        path = messages.ask_save_path(self, self.tr("导出{v}处理单").format(v=variant), default,
-                                      self.tr("Word 文档 (*.docx)"))  # fmt: skip
-        if not path:
+        target = ask_save_target(self, self.tr("导出{v}处理单").format(v=variant),
+                                 f"收文处理单_{serial}.docx", self.tr("Word 文档 (*.docx)"))  # fmt: skip
+        if target is None:
             return
-        target = Path(path)
-        _remember_folder(target)
         try:
             from officedesk.exports import export_processing_slip
 
@@ -733,6 +730,20 @@ def _show_attachments(form: QDialog) -> None:
 def _remember_folder(path: Path) -> None:
     global _last_folder
     _last_folder = path.parent
+
+
+def ask_save_target(parent: QWidget, title: str, name: str, filters: str) -> Path | None:
+    """Ask where to save `name` (made a safe file name), starting in the folder saved to last.
+
+    The folder chosen is remembered for the next save of any tab; None when cancelled.
+    """
+    default = str(Path(_last_folder or Path.home()) / _safe_name(name))
+    path = messages.ask_save_path(parent, title, default, filters)
+    if not path:
+        return None
+    target = Path(path)
+    _remember_folder(target)
+    return target
 
 
 def _safe_name(text: str) -> str:
