@@ -12,28 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+
+from bench_search import median_ms  # bench/ is on the path when a script runs
 
 from officedesk import demo_reception
 from officedesk.core.registers import VISITOR
 from officedesk.storage import bulk, records
 from officedesk.storage import reception as rs
 from officedesk.storage.db import Store
-
-
-def median_ms(fn: Callable[[], object], repeat: int = 9) -> float:
-    """Median wall time of `fn` in milliseconds (one warm-up run first)."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -60,7 +48,7 @@ def main() -> None:
             "purge count": lambda: rs.purge_count(store, today),
         }  # fmt: skip
         for label, fn in cases.items():
-            print(f"{label:<36}{median_ms(fn):>9.2f} ms")
+            print(f"{label:<36}{median_ms(fn, repeat=9):>9.2f} ms")
 
 
 if __name__ == "__main__":

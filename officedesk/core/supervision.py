@@ -10,33 +10,24 @@ from __future__ import annotations
 import datetime as dt
 
 from officedesk.core.fields import Kind
+from officedesk.core.traffic import Light, light
 from officedesk.core.workflow import REMINDER_METHODS, Input
 
 LOG_KINDS = ("进展", "催办", "延期", "办结", "审核")
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def status(
     due: object, done: object, extended: bool, today: dt.date, due_soon_days: int = 3
 ) -> str:
     """The status of an item due on `due`, done on `done` (either may be empty), seen `today`."""
-    due_d, done_d = _as_date(due), _as_date(done)
-    if done_d is not None:
+    # 逾期 and 临期 are the traffic light's 红 and 黄: one rule for the list and its status.
+    mark = light(due, done, today, due_soon_days)
+    if mark in (Light.DONE, Light.DONE_LATE):
         return "已办结"
-    if due_d is not None:
-        if today > due_d:
-            return "逾期"
-        if (due_d - today).days <= due_soon_days:
-            return "临期"
+    if mark is Light.OVERDUE:
+        return "逾期"
+    if mark is Light.DUE_SOON:
+        return "临期"
     return "已延期" if extended else "在办"
 
 

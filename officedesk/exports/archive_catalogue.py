@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from lxml.etree import _Element
 
 from officedesk.core.fields import Field, Kind, Register
@@ -35,6 +34,7 @@ from officedesk.exports.common import (
     atomic_output,
 )
 from officedesk.exports.wordxml import (
+    add_paragraph_style,
     base_document,
     cell_margins,
     element,
@@ -44,7 +44,6 @@ from officedesk.exports.wordxml import (
     set_fonts,
     set_run_text,
     shade,
-    style_font,
     table_borders,
 )
 from officedesk.exports.xlsx import write_xlsx
@@ -163,7 +162,6 @@ def _document(meta: ExportMeta) -> Document:
     document = base_document(BODY_FONT, CELL_PT)
     # Codes and dates in a narrow Latin face: a 档号 must stay on one line in its column.
     set_fonts(document.styles["Normal"].element, BODY_FONT, LATIN_FONT)
-    styles = document.styles
     for name, font, size, bold, after in (
         ("Cover Title", TITLE_FONT, 36, False, 0),
         ("Cover Line", BODY_FONT, 16, False, 0),
@@ -172,11 +170,7 @@ def _document(meta: ExportMeta) -> Document:
         ("Catalogue Header", TITLE_FONT, CELL_PT, False, 0),
         ("Catalogue Footer", BODY_FONT, 9, False, 0),
     ):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style_font(style, font, size, bold)
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style.paragraph_format.space_after = Pt(after)
+        add_paragraph_style(document, name, font, size, bold=bold, space_after_pt=after)
     section = document.sections[0]
     page_a4(section, landscape=True, margins_mm=MARGINS_MM)
     page_number_footer(section, "Catalogue Footer")

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
-from officedesk.core.fields import format_value
-from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.workflow import Reading
 from officedesk.exports.common import BODY_FONT, FORM_FONT, TITLE_FONT, atomic_output
 from officedesk.exports.wordxml import (
+    add_paragraph_style,
     base_document,
     cell_margins,
     page_a4,
     row_flags,
-    style_font,
     table_borders,
 )
-from officedesk.exports.workflow_forms import TableForm
+from officedesk.exports.workflow_forms import TableForm, day_text, field_text
 
 VARIANTS = ("办文", "阅文")
 FOOT_NOTE = "注：本单随文件流转，办结后随文件一并归档。"
@@ -68,11 +64,7 @@ def _document(unit_name: str, title: str | None = None) -> Document:
         ("Slip Sign", FORM_FONT, VALUE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0),
         ("Slip Note", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, 0),
     ):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style_font(style, font, size)
-        style.paragraph_format.alignment = align
-        style.paragraph_format.space_after = Pt(after)
+        add_paragraph_style(document, name, font, size, align=align, space_after_pt=after)
     styles["Slip Note"].paragraph_format.space_before = Pt(6)
     page_a4(document.sections[0], landscape=False, margins_mm=MARGINS_MM)
     title = title or f"{unit_name}收文处理单"
@@ -80,19 +72,6 @@ def _document(unit_name: str, title: str | None = None) -> Document:
     document.core_properties.author = "办公桌"
     document.add_paragraph(title, style="Slip Title")
     return document
-
-
-def _text(record: dict[str, Any], name: str) -> str:
-    return format_value(INCOMING_DOCUMENT.field(name), record.get(name))
-
-
-def _day(value: Any) -> str:
-    """A date or datetime (typed or stored) as 2024-03-05."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value or "")[:10]
 
 
 def _put(cell: _Cell, text: str, style: str, *, middle: bool = True) -> None:
@@ -119,7 +98,21 @@ def _signed(who: str, when: Any, role: str) -> str:
     """The signature line under a box: filled from the record, or left blank to sign by hand."""
     if not who and not when:
         return BLANK_SIGN
-    return f"{role}：{who or '　　　　'}　　{_day(when) or '　　年　　月　　日'}"
+    return f"{role}：{who or '　　　　'}　　{day_text(when) or '　　年　　月　　日'}"
+
+
+def _form_table(document: Document, n_rows: int, widths_mm: Sequence[float]) -> Table:
+    """A centred, ruled table of fixed column widths (each cell too: Word reads the cells)."""
+    table: Table = document.add_table(rows=n_rows, cols=len(widths_mm))
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table_borders(table, size_eighths=8)
+    cell_margins(table, 1.5, 0.8)
+    for i, w in enumerate(widths_mm):
+        table.columns[i].width = Mm(w)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(w)
+    return table
 
 
 def _slip_table(
@@ -127,15 +120,7 @@ def _slip_table(
 ) -> None:
     reading = variant == "阅文"
     n_rows = 6 + (1 + READER_ROWS if reading else 2)
-    table = document.add_table(rows=n_rows, cols=len(GRID_MM))
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table_borders(table, size_eighths=8)
-    cell_margins(table, 1.5, 0.8)
-    for i, w in enumerate(GRID_MM):
-        table.columns[i].width = Mm(w)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(w)
+    table = _form_table(document, n_rows, GRID_MM)
     wide = sum(GRID_MM[1:])  # a value that spans the five right-hand columns
 
     def row(r: int, items: tuple[tuple[str, str], ...], height: float = 11) -> None:
@@ -148,38 +133,44 @@ def _slip_table(
             _put(table.cell(r, start), label, "Slip Label")
             _put(table.cell(r, start + 1), value, "Slip Value")
 
-    secrecy = _text(record, "secrecy")
+    secrecy = field_text(record, "secrecy")
     if record.get("secrecy_term") and secrecy not in ("", "无"):
         secrecy = str(record["secrecy_term"])  # 机密★10年 says both
-    row(0, (("收文编号", _text(record, "serial")), ("收文日期", _day(record.get("received_at"))),
-            ("紧急程度", _text(record, "urgency"))))  # fmt: skip
-    row(1, (("来文单位", _text(record, "sender")), ("密　　级", secrecy)))
-    row(2, (("来文字号", _text(record, "sender_ref")), ("份　　数", _text(record, "copies"))))
+    row(0, (("收文编号", field_text(record, "serial")), ("收文日期", day_text(record.get("received_at"))),
+            ("紧急程度", field_text(record, "urgency"))))  # fmt: skip
+    row(1, (("来文单位", field_text(record, "sender")), ("密　　级", secrecy)))
+    row(
+        2,
+        (
+            ("来文字号", field_text(record, "sender_ref")),
+            ("份　　数", field_text(record, "copies")),
+        ),
+    )
     row_flags(table.rows[3]._tr, height_mm=16)
     _put(table.cell(3, 0), "标　　题", "Slip Label")
-    _put(table.cell(3, 1).merge(table.cell(3, 5)), _text(record, "title"), "Slip Value")
+    _put(table.cell(3, 1).merge(table.cell(3, 5)), field_text(record, "title"), "Slip Value")
 
     boxes = [
-        ("拟办意见", "proposal", _signed(_text(record, "proposer"), record.get("proposed_on"),
+        ("拟办意见", "proposal", _signed(field_text(record, "proposer"), record.get("proposed_on"),
                                          "拟办人"), 38.0),
-        ("领导批示", "instruction", _signed(_text(record, "instructed_by"),
+        ("领导批示", "instruction", _signed(field_text(record, "instructed_by"),
                                            record.get("instructed_on"), "批示人"),
          62.0 if reading else 74.0),
     ]  # fmt: skip
     if not reading:
-        done = _day(record.get("done_on"))
+        done = day_text(record.get("done_on"))
         boxes.append(("办理情况", "result", f"办结日期：{done}" if done else BLANK_SIGN, 42.0))
     for r, (label, name, sign, height) in enumerate(boxes, start=4):
         row_flags(table.rows[r]._tr, height_mm=height)
         _put(table.cell(r, 0), label, "Slip Label")
         box = table.cell(r, 1).merge(table.cell(r, 5))
-        _box(box, _text(record, name), sign, height, wide)
+        _box(box, field_text(record, name), sign, height, wide)
 
     if reading:
         _readers(table, 6, readings)
     else:
-        row(7, (("承办部门", _text(record, "lead_dept")), ("承 办 人", _text(record, "handler")),
-                ("办理时限", _day(record.get("due_date")))))  # fmt: skip
+        row(7, (("承办部门", field_text(record, "lead_dept")), ("承 办 人", field_text(record, "handler")),
+                ("办理时限", day_text(record.get("due_date")))))  # fmt: skip
 
 
 def _readers(table: Table, first: int, readings: Sequence[Reading] = ()) -> None:
@@ -225,15 +216,7 @@ def export_table_form(path: Path, form: TableForm) -> Path:
         total = sum(share for _h, share in form.columns)
         widths = [FORM_WIDTH_MM[form.landscape] * share / total for _h, share in form.columns]
         rows = form.all_rows()
-        table = document.add_table(rows=1 + len(rows), cols=len(form.columns))
-        table.autofit = False
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table_borders(table, size_eighths=8)
-        cell_margins(table, 1.5, 0.8)
-        for i, w in enumerate(widths):
-            table.columns[i].width = Mm(w)
-            for cell in table.columns[i].cells:
-                cell.width = Mm(w)
+        table = _form_table(document, 1 + len(rows), widths)
         row_flags(table.rows[0]._tr, header=True, height_mm=9)
         for i, (header, _share) in enumerate(form.columns):
             _put(table.cell(0, i), header, "Slip Label")

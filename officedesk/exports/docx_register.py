@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor, Twips
+from docx.shared import RGBColor, Twips
 from lxml import etree
 from lxml.etree import _Element
 
@@ -45,6 +44,7 @@ from officedesk.exports.common import (
 )
 from officedesk.exports.wordxml import (
     TWIPS_PER_MM,
+    add_paragraph_style,
     base_document,
     cell_margins,
     element,
@@ -53,7 +53,6 @@ from officedesk.exports.wordxml import (
     row_flags,
     set_run_text,
     shade,
-    style_font,
     table_borders,
 )
 
@@ -171,18 +170,13 @@ def _texts(register: Register, cols: list[Column], meta: ExportMeta) -> Any:
 def _document(register: Register, meta: ExportMeta) -> Document:
     # Normal is the style of the data cells, so that 95,000 cell paragraphs need no pPr.
     document = base_document(BODY_FONT, CELL_PT)
-    styles = document.styles
     for name, font, size, bold, after in (
         ("Register Title", TITLE_FONT, 18, False, 4),
         ("Register Subtitle", BODY_FONT, 10.5, False, 6),
         ("Register Header", BODY_FONT, CELL_PT, True, 0),
         ("Register Footer", BODY_FONT, 9, False, 0),
     ):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style_font(style, font, size, bold)
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style.paragraph_format.space_after = Pt(after)
+        add_paragraph_style(document, name, font, size, bold=bold, space_after_pt=after)
     section = document.sections[0]
     page_a4(section, landscape=True, margins_mm=MARGINS_MM)
     page_number_footer(section, "Register Footer")

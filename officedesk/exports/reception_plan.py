@@ -8,13 +8,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from officedesk.core.reception import max_accompanying
 from officedesk.exports.common import FORM_FONT, TITLE_FONT, atomic_output
-from officedesk.exports.wordxml import base_document, page_a4, style_font
+from officedesk.exports.wordxml import add_paragraph_style, base_document, page_a4
 
 NUMERALS = "一二三四五六七八九十"
 REQUIREMENTS = (
@@ -111,10 +110,7 @@ def export_reception_plan(
         styles = document.styles
         for name, font, size, align in (("Plan Title", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER),
                                         ("Plan Heading", TITLE_FONT, 16, WD_ALIGN_PARAGRAPH.LEFT)):  # fmt: skip
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
-            style_font(style, font, size)
-            style.paragraph_format.alignment = align
+            add_paragraph_style(document, name, font, size, align=align)
         styles["Plan Title"].paragraph_format.space_after = Pt(16)
         styles["Normal"].paragraph_format.line_spacing = Pt(28)
         page_a4(document.sections[0], landscape=False, margins_mm=(37, 26, 35, 28))

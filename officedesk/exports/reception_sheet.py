@@ -9,13 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from officedesk.exports.common import BODY_FONT, TITLE_FONT, atomic_output
-from officedesk.exports.wordxml import base_document, cell_margins, page_a4, shade, style_font
+from officedesk.exports.wordxml import (
+    add_paragraph_style,
+    base_document,
+    cell_margins,
+    page_a4,
+    shade,
+)
 from officedesk.exports.wordxml import table_borders as borders
 
 HEADER = ("对象单位", "姓名", "职务", "活动项目", "时间", "场所", "费用（元）", "陪同人员")
@@ -92,12 +97,7 @@ def export_reception_sheet(path: Path, sheet: ReceptionSheet) -> Path:
     path = Path(path)
     with atomic_output(path) as tmp:
         document = base_document(BODY_FONT, 10.5)
-        styles = document.styles
-        title = styles.add_style("Sheet Title", WD_STYLE_TYPE.PARAGRAPH)
-        title.base_style = styles["Normal"]
-        style_font(title, TITLE_FONT, 18)
-        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        title.paragraph_format.space_after = Pt(8)
+        add_paragraph_style(document, "Sheet Title", TITLE_FONT, 18, space_after_pt=8)
         page_a4(document.sections[0], landscape=True, margins_mm=(18, 20, 18, 20))
         document.core_properties.title = sheet.title
         document.core_properties.author = "办公桌"

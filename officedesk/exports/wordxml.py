@@ -5,6 +5,8 @@ from __future__ import annotations
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -47,6 +49,26 @@ def style_font(style: BaseStyle, east_asian: str, size_pt: float, bold: bool = F
     style.font.size = Pt(size_pt)  # type: ignore[attr-defined]
     style.font.bold = bold  # type: ignore[attr-defined]
     set_fonts(style.element, east_asian)
+
+
+def add_paragraph_style(
+    document: Document,
+    name: str,
+    east_asian: str,
+    size_pt: float,
+    *,
+    bold: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+    space_after_pt: float | None = None,
+) -> None:
+    """A paragraph style on Normal with its font, size, alignment and (if given) space after."""
+    styles = document.styles
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style_font(style, east_asian, size_pt, bold)
+    style.paragraph_format.alignment = align
+    if space_after_pt is not None:
+        style.paragraph_format.space_after = Pt(space_after_pt)
 
 
 def drop_theme_fonts(document: Document) -> None:

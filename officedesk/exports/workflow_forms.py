@@ -31,7 +31,8 @@ class TableForm:
         return [*self.rows, *([blank] * self.blank_rows)]
 
 
-def _text(record: dict[str, Any], name: str) -> str:
+def field_text(record: dict[str, Any], name: str) -> str:
+    """A 收文 field as a form shows it."""
     return format_value(INCOMING_DOCUMENT.field(name), record.get(name))
 
 
@@ -41,7 +42,8 @@ def _minute(value: Any) -> str:
     return str(value or "")[:16]
 
 
-def _day(value: Any) -> str:
+def day_text(value: Any) -> str:
+    """A date or datetime (typed or stored) as 2024-03-05."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -60,9 +62,9 @@ def circulation_form(
     return TableForm(
         title=f"{unit_name}文件传阅单",
         info=(
-            ("收文编号", _text(record, "serial")), ("收文日期", _day(record.get("received_at"))),
-            ("来文单位", _text(record, "sender")), ("来文字号", _text(record, "sender_ref")),
-            ("标　　题", _text(record, "title")), ("密　　级", _text(record, "secrecy")),
+            ("收文编号", field_text(record, "serial")), ("收文日期", day_text(record.get("received_at"))),
+            ("来文单位", field_text(record, "sender")), ("来文字号", field_text(record, "sender_ref")),
+            ("标　　题", field_text(record, "title")), ("密　　级", field_text(record, "secrecy")),
         ),
         columns=(("序号", 0.7), ("阅文人", 1.2), ("送阅时间", 2.4), ("退回时间", 2.4),
                  ("签名", 1.1), ("意见", 2.2)),
@@ -86,23 +88,23 @@ def reminder_form(
     """催办单 for one 收文: the particulars, the deadline and days overdue, the 催办 so far."""
     late = overdue_days(record.get("due_date"), today)
     rows = tuple(
-        (_day(r.get("reminded_on")), r.get("method") or "", r.get("reminded_by") or "",
+        (day_text(r.get("reminded_on")), r.get("method") or "", r.get("reminded_by") or "",
          r.get("answer") or "")
         for r in reminders
     )  # fmt: skip
     return TableForm(
         title=f"{unit_name}催办单",
         info=(
-            ("收文编号", _text(record, "serial")), ("来文单位", _text(record, "sender")),
-            ("标　　题", _text(record, "title")), ("来文字号", _text(record, "sender_ref")),
-            ("主办部门", _text(record, "lead_dept")), ("承 办 人", _text(record, "handler")),
-            ("办理时限", _day(record.get("due_date"))),
+            ("收文编号", field_text(record, "serial")), ("来文单位", field_text(record, "sender")),
+            ("标　　题", field_text(record, "title")), ("来文字号", field_text(record, "sender_ref")),
+            ("主办部门", field_text(record, "lead_dept")), ("承 办 人", field_text(record, "handler")),
+            ("办理时限", day_text(record.get("due_date"))),
             ("逾期天数", f"{late} 天" if late else "未逾期"),
         ),
         columns=(("催办日期", 1.4), ("催办方式", 1.0), ("催办人", 1.0), ("答复情况", 4.0)),
         rows=rows,
         blank_rows=max(2, 5 - len(rows)),
-        foot=(f"请于收到本单后抓紧办理，并将办理情况报办公室。　　催办日期：{_day(today)}",
+        foot=(f"请于收到本单后抓紧办理，并将办理情况报办公室。　　催办日期：{day_text(today)}",
               "承办部门负责人（签名）：　　　　　　　　　年　　月　　日"),
     )  # fmt: skip
 
@@ -112,14 +114,14 @@ def department_reminder_form(
 ) -> TableForm:
     """催办单 for every overdue 收文 of one department, one row each."""
     rows = tuple(
-        (str(n), _text(r, "serial"), _text(r, "title"), _text(r, "handler"),
-         _day(r.get("due_date")), str(overdue_days(r.get("due_date"), today)), "")
+        (str(n), field_text(r, "serial"), field_text(r, "title"), field_text(r, "handler"),
+         day_text(r.get("due_date")), str(overdue_days(r.get("due_date"), today)), "")
         for n, r in enumerate(items, start=1)
     )  # fmt: skip
     return TableForm(
         title=f"{unit_name}催办单",
         info=(("承办部门", department), ("逾期件数", f"{len(items)} 件"),
-              ("催办日期", _day(today)), ("", "")),
+              ("催办日期", day_text(today)), ("", "")),
         columns=(("序号", 0.6), ("收文编号", 1.8), ("标题", 4.2), ("承办人", 1.0),
                  ("办理时限", 1.4), ("逾期天数", 1.0), ("办理情况", 2.4)),
         rows=rows,

@@ -10,9 +10,8 @@ from typing import Any
 from PySide6.QtCore import QLineF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from officedesk.core.fields import format_value
-from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.workflow import Reading
+from officedesk.exports.workflow_forms import day_text, field_text
 from officedesk.printing.fonts import font, mm, pt
 from officedesk.printing.service import PrintJob, a4_layout
 from officedesk.printing.text import TextStyle, clip_lines, draw_lines, wrap
@@ -27,21 +26,9 @@ PAD = pt(4)
 LABEL_FILL = QColor("#F2F2F2")
 
 
-def _text(record: dict[str, Any], name: str) -> str:
-    """A field of the record as printed."""
-    return format_value(INCOMING_DOCUMENT.field(name), record.get(name))
-
-
-def _day(value: Any) -> str:
-    """A date (or the date of a date-time) as 2024-03-05."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    return str(value or "")[:10]
-
-
 def _secrecy(record: dict[str, Any]) -> str:
     """密级 with its term the way the document shows it: 机密★10年."""
-    level, term = _text(record, "secrecy"), _text(record, "secrecy_term")
+    level, term = field_text(record, "secrecy"), field_text(record, "secrecy_term")
     return f"{level}★{term}" if level and level != "无" and term else level
 
 
@@ -139,29 +126,33 @@ class ProcessingSlip(PrintJob):
             )
 
         rows = [
-            pair("收文日期", _day(r.get("received_at")), "收文编号", _text(r, "serial")),
-            single("来文单位", _text(r, "sender")),
-            pair("来文字号", _text(r, "sender_ref"), "份　　数", _text(r, "copies")),
-            pair("密　　级", _secrecy(r), "紧急程度", _text(r, "urgency")),
-            single("标　　题", _text(r, "title"), mm(18)),
+            pair("收文日期", day_text(r.get("received_at")), "收文编号", field_text(r, "serial")),
+            single("来文单位", field_text(r, "sender")),
+            pair("来文字号", field_text(r, "sender_ref"), "份　　数", field_text(r, "copies")),
+            pair("密　　级", _secrecy(r), "紧急程度", field_text(r, "urgency")),
+            single("标　　题", field_text(r, "title"), mm(18)),
             box(
                 "拟办意见",
-                _text(r, "proposal"),
-                _signature("拟办人", _text(r, "proposer"), _day(r.get("proposed_on"))),
+                field_text(r, "proposal"),
+                _signature("拟办人", field_text(r, "proposer"), day_text(r.get("proposed_on"))),
                 mm(35),
             ),
             box(
                 "领导批示",
-                _text(r, "instruction"),
-                _signature("批示人", _text(r, "instructed_by"), _day(r.get("instructed_on"))),
+                field_text(r, "instruction"),
+                _signature(
+                    "批示人", field_text(r, "instructed_by"), day_text(r.get("instructed_on"))
+                ),
                 mm(70),
             ),
         ]
         if self.variant == "办文":
             rows += [
-                box("办理情况", _text(r, "result"), "", mm(40)),
-                pair("承办部门", _text(r, "lead_dept"), "承 办 人", _text(r, "handler")),
-                pair("办理时限", _day(r.get("due_date")), "办结日期", _day(r.get("done_on"))),
+                box("办理情况", field_text(r, "result"), "", mm(40)),
+                pair("承办部门", field_text(r, "lead_dept"), "承 办 人", field_text(r, "handler")),
+                pair(
+                    "办理时限", day_text(r.get("due_date")), "办结日期", day_text(r.get("done_on"))
+                ),
             ]
         else:
             quarter = width / 4

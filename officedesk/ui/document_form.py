@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,10 +15,11 @@ from PySide6.QtWidgets import (
 from officedesk.core.fields import Record
 from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.security import CLASSIFIED_WARNING, is_classified
-from officedesk.storage import attachments, directory
+from officedesk.storage import directory
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError
-from officedesk.ui import messages, widgets
+from officedesk.ui import messages
+from officedesk.ui.attachment_list import AttachmentList
 from officedesk.ui.record_form import RecordForm
 
 REGISTRATION_ROWS = (
@@ -72,15 +67,12 @@ class DocumentForm(RecordForm):
         super().__init__(store, INCOMING_DOCUMENT, record_id, parent)
         self.editors["secrecy"].edited.connect(self._secrecy_changed)  # type: ignore[attr-defined]
         self._secrecy_changed()
-        self._load_attachments()
         self.initial = self.values()
         self.resize(self.sizeHint())
 
     # -- layout ---------------------------------------------------------------------------
 
     def build_layout(self, body: QVBoxLayout) -> None:
-        self.pending_files: list[str] = []
-        self.removed_attachments: list[int] = []
         columns = QHBoxLayout()
         body.addLayout(columns)
 
@@ -137,28 +129,20 @@ class DocumentForm(RecordForm):
     def _attachment_box(self) -> QGroupBox:
         group = QGroupBox(self.tr("附件与扫描件"))
         row = QHBoxLayout(group)
-        self.attachment_list = QListWidget()
+        self.attachments = AttachmentList(
+            self.store, self.register.key, self.record_id, self.tr("选择附件或扫描件"), group,
+            sizes=True,
+        )  # fmt: skip
+        self.attachment_list = self.attachments.files
         self.attachment_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
         self.attachment_list.setAccessibleName(self.tr("附件与扫描件"))
-        self.attachment_list.itemActivated.connect(self._open_item)
-        self.attachment_list.installEventFilter(self)
-        buttons = QVBoxLayout()
-        self.add_file_button = QPushButton(self.tr("添加文件…"))
-        self.open_file_button = QPushButton(self.tr("打开"))
-        self.remove_file_button = QPushButton(self.tr("移除"))
+        self.add_file_button, self.open_file_button, self.remove_file_button = (
+            self.attachments.buttons()
+        )
         self.add_file_button.setToolTip(
             self.tr("把扫描件或电子文件复制到数据文件夹，随本条收文保存")
         )
-        self.add_file_button.clicked.connect(self.add_files)
-        self.open_file_button.clicked.connect(
-            lambda: self._open_item(self.attachment_list.currentItem())
-        )
-        self.remove_file_button.clicked.connect(self.remove_current_file)
-        for b in (self.add_file_button, self.open_file_button, self.remove_file_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        row.addWidget(self.attachment_list, 1)
-        row.addLayout(buttons)
+        row.addWidget(self.attachments)
         return group
 
     def focus_chain(self) -> list[QWidget]:
@@ -203,95 +187,25 @@ class DocumentForm(RecordForm):
 
     # -- attachments ----------------------------------------------------------------------
 
-    def _load_attachments(self) -> None:
-        self.attachment_list.clear()
-        if self.record_id is None:
-            return
-        for row in attachments.list_for(self.store, self.register.key, self.record_id):
-            size = _size_text(int(row["size"]))
-            item = QListWidgetItem(f"{row['filename']}　{size}")
-            item.setData(Qt.ItemDataRole.UserRole, ("stored", row))
-            item.setToolTip(row.get("note") or row["filename"])
-            self.attachment_list.addItem(item)
-
     def show_attachments(self) -> None:
         """Put the cursor on the attachment list (the register's 附件 button opens the form so)."""
         self.attachment_list.setFocus()
         if self.attachment_list.count() and self.attachment_list.currentRow() < 0:
             self.attachment_list.setCurrentRow(0)
 
-    def add_files(self) -> None:
-        """Choose files to attach; they are copied when the form is saved."""
-        for path in widgets.pick_files(self, self.tr("选择附件或扫描件")):
-            self.pending_files.append(path)
-            item = QListWidgetItem(self.tr("{name}　（保存时复制）").format(name=Path(path).name))
-            item.setData(Qt.ItemDataRole.UserRole, ("pending", path))
-            item.setToolTip(path)
-            self.attachment_list.addItem(item)
-            self.attachment_list.setCurrentItem(item)
-
-    def remove_current_file(self) -> None:
-        """Unlink the selected attachment (on save; the copied file stays in the data folder)."""
-        item = self.attachment_list.currentItem()
-        if item is None:
-            return
-        state, data = item.data(Qt.ItemDataRole.UserRole)
-        if state == "pending":
-            self.pending_files.remove(data)
-        else:
-            self.removed_attachments.append(int(data["id"]))
-        self.attachment_list.takeItem(self.attachment_list.row(item))
-
-    def _open_item(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        state, data = item.data(Qt.ItemDataRole.UserRole)
-        path = Path(data) if state == "pending" else attachments.path_of(self.store, data)
-        if not path.exists():
-            messages.warn(
-                self,
-                self.tr("无法打开附件"),
-                self.tr("找不到附件文件「{path}」。").format(path=path),
-            )
-        elif not widgets.open_file(str(path)):
-            messages.warn(
-                self,
-                self.tr("无法打开附件"),
-                self.tr("没有能打开「{name}」的程序。").format(name=path.name),
-            )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter on the list opens the file; without this it would also save the form.
-        if watched is self.attachment_list and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-                self._open_item(self.attachment_list.currentItem())
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self.remove_current_file()
-                return True
-        return super().eventFilter(watched, event)
-
     # -- saving ---------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return super().is_dirty() or bool(self.pending_files or self.removed_attachments)
+        return super().is_dirty() or self.attachments.is_dirty()
 
     def after_save(self, saved: Record) -> None:
         problems: list[str] = []
         try:
             if self.record_id is None or saved.get("sender") != self.original.get("sender"):
                 directory.note_unit_used(self.store, saved.get("sender"))
-            for attachment_id in self.removed_attachments:
-                attachments.remove(self.store, attachment_id)
         except StorageError as exc:
             problems.append(str(exc))
-        for path in self.pending_files:
-            try:
-                attachments.add(self.store, self.register.key, int(saved["id"]), path)
-            except StorageError as exc:
-                problems.append(str(exc))
-        self.pending_files, self.removed_attachments = [], []
+        problems += self.attachments.save(int(saved["id"]))
         if problems:
             described = self.register.describe_record(saved)
             messages.warn(
@@ -301,14 +215,3 @@ class DocumentForm(RecordForm):
                 + "\n"
                 + "\n".join(problems),
             )
-
-
-def _size_text(size: int) -> str:
-    """A file size as people read it: 820 KB, 3.2 MB."""
-    if size < 1024 * 1024:
-        return (
-            f"{max(size, 1) / 1024:.0f} KB"
-            if size >= 1024
-            else QCoreApplication.translate("DocumentForm", "{n} 字节").format(n=size)
-        )
-    return f"{size / 1024 / 1024:.1f} MB"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -72,7 +70,7 @@ def label_for(f: Field) -> QLabel:
     return label
 
 
-class RecordForm(QDialog):
+class RecordForm(widgets.SaveDialog):
     """A dialog that adds or changes one row; after `exec()` returns Accepted it has been saved."""
 
     saved = Signal(int)
@@ -287,13 +285,7 @@ class RecordForm(QDialog):
 
     def values(self) -> Record:
         """What the editors hold, as typed (text for dates, checked later)."""
-        out: Record = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, widgets.DeadlineEdit):
-                out.update(editor.values())
-            else:
-                out[name] = editor.value()  # type: ignore[attr-defined]
-        return out
+        return widgets.editor_values(self.editors)
 
     def is_dirty(self) -> bool:
         """Whether anything changed since the form opened."""
@@ -359,23 +351,37 @@ class RecordForm(QDialog):
             return False
         if not self.check(record):
             return False
-        try:
+
+        def write() -> Record | None:
             warnings = records.find_duplicates(
                 self.store, self.register, {**full, "id": self.record_id}
             )
             if warnings and not messages.ask(
                 self, self.tr("可能重复"), "\n".join(warnings) + "\n\n" + self.tr("仍然保存？")
             ):
-                return False
+                return None
             if self.record_id is None:
-                saved = records.insert(self.store, self.register, record)
-            else:
-                saved = records.update(self.store, self.register, self.record_id, record)
+                return records.insert(self.store, self.register, record)
+            return records.update(self.store, self.register, self.record_id, record)
+
+        return self.commit(write)
+
+    def commit(self, write: Callable[[], Record | None]) -> bool:
+        """Run a save's storage call `write`; on success keep the id and close as accepted.
+
+        Subclasses with their own storage rules call this with only their call: a
+        ValidationError names its field, another StorageError is 保存失败, and `write`
+        returning None means the clerk stopped the save.
+        """
+        try:
+            saved = write()
         except ValidationError as exc:
             self.problem(str(exc), exc.field)
             return False
         except StorageError as exc:
             messages.warn(self, self.tr("保存失败"), str(exc))
+            return False
+        if saved is None:
             return False
         self.saved_id = int(saved["id"])
         self.after_save(saved)
@@ -385,12 +391,6 @@ class RecordForm(QDialog):
         return True
 
     # -- keys -----------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)  # Esc → reject()
 
     def reject(self) -> None:
         """Cancel (Esc, 取消, closing the window); ask first when something was typed."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -506,6 +506,31 @@ class RegisterTab(QWidget):
             self.select_id(int(saved), near)
             self.status_message.emit(self.tr("已保存"))
 
+    def run_record_dialog(
+        self, factory: Callable[[int], QDialog], record_id: int | None = None
+    ) -> int | None:
+        """Open the dialog `factory(id)` on a record (the current one unless given).
+
+        A dialog that cannot be built shows its error. The record's id when the dialog
+        changed something (its `changed` flag, else accepted), after the list is refreshed;
+        None otherwise.
+        """
+        rid = self.current_id() if record_id is None else record_id
+        if rid is None:
+            return None
+        try:
+            dialog = factory(rid)
+        except Exception as exc:
+            messages.show_error(self, exc)
+            return None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        changed = bool(getattr(dialog, "changed", accepted))
+        dialog.deleteLater()
+        if not changed:
+            return None
+        self._changed()
+        return rid
+
     def new_record(self) -> None:
         """Open the entry form for a new record."""
         self._run_form(None)
@@ -639,6 +664,10 @@ class RegisterTab(QWidget):
             messages.show_error(self, exc)
             return None
 
+    def slip_readings(self, record: dict[str, Any]) -> Sequence[Any]:
+        """The 传阅 the 阅文 slip lists for `record` (the workflow tab knows them; none here)."""
+        return ()
+
     def print_slip(self, variant: str) -> None:
         """Print the 收文处理单 (办文 or 阅文) of the current record after a preview."""
         record = self._slip_record()
@@ -649,7 +678,8 @@ class RegisterTab(QWidget):
             from officedesk.printing.service import print_with_preview
 
             unit = str(settings.get(self.store, "unit_name"))
-            print_with_preview(processing_slip(record, unit, variant), self)
+            readings = self.slip_readings(record)
+            print_with_preview(processing_slip(record, unit, variant, readings), self)
         except Exception as exc:
             messages.show_error(self, exc, self.tr("打印失败"))
 
@@ -659,18 +689,15 @@ class RegisterTab(QWidget):
         if record is None:
             return
         serial = str(record.get(self.register.serial_field or "id") or record["id"])
-        default = str(Path(_last_folder or Path.home()) / f"收文处理单_{_safe_name(serial)}.docx")
-        path = messages.ask_save_path(self, self.tr("导出{v}处理单").format(v=variant), default,
-                                      self.tr("Word 文档 (*.docx)"))  # fmt: skip
-        if not path:
+        target = ask_save_target(self, self.tr("导出{v}处理单").format(v=variant),
+                                 f"收文处理单_{serial}.docx", self.tr("Word 文档 (*.docx)"))  # fmt: skip
+        if target is None:
             return
-        target = Path(path)
-        _remember_folder(target)
         try:
             from officedesk.exports import export_processing_slip
 
             export_processing_slip(target, record, str(settings.get(self.store, "unit_name")),
-                                   variant)  # fmt: skip
+                                   variant, self.slip_readings(record))  # fmt: skip
         except Exception as exc:
             messages.show_error(self, exc, self.tr("导出失败"))
             return
@@ -706,6 +733,20 @@ def _show_attachments(form: QDialog) -> None:
 def _remember_folder(path: Path) -> None:
     global _last_folder
     _last_folder = path.parent
+
+
+def ask_save_target(parent: QWidget, title: str, name: str, filters: str) -> Path | None:
+    """Ask where to save `name` (made a safe file name), starting in the folder saved to last.
+
+    The folder chosen is remembered for the next save of any tab; None when cancelled.
+    """
+    default = str(Path(_last_folder or Path.home()) / _safe_name(name))
+    path = messages.ask_save_path(parent, title, default, filters)
+    if not path:
+        return None
+    target = Path(path)
+    _remember_folder(target)
+    return target
 
 
 def _safe_name(text: str) -> str:

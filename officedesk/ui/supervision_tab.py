@@ -199,25 +199,17 @@ class SupervisionTab(RegisterTab):
             lambda values: supervision.add_log(self.store, rid, kind, values, today),
             heading=SUPERVISION.describe_record(item), defaults=defaults, parent=self,
         )  # fmt: skip
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
+        accepted = self.run_record_dialog(lambda _rid: dialog, rid) is not None
         if accepted:
-            self._changed()
             self.select_id(rid, self.view.currentIndex().row())
             self.status_message.emit(self.tr("已登记{t}").format(t=title))
         return accepted
 
     def show_log(self) -> None:
         """The current item's log, with undo of its last entry."""
-        rid = self.current_id()
-        if rid is None:
-            return
-        dialog = LogDialog(self.store, rid, self, today=self.now().date())
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        if changed:
-            self._changed()
+        self.run_record_dialog(
+            lambda rid: LogDialog(self.store, rid, self, today=self.now().date())
+        )
 
     def show_source(self) -> None:
         """Open the 收文 (or meeting) this item came from."""

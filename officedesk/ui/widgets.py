@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -53,6 +54,23 @@ def pick_files(parent: QWidget | None, title: str) -> list[str]:
 def open_file(path: str) -> bool:
     """Open a file with the program Windows associates with it."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+# -- dialogs ---------------------------------------------------------------------------------
+
+
+class SaveDialog(QDialog):
+    """A dialog where Enter saves (the subclass's `save`) and Esc cancels (reject)."""
+
+    def save(self) -> object:
+        """Check and write what the dialog holds; subclasses provide it."""
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        super().keyPressEvent(event)  # Esc → reject()
 
 
 # -- plain editors -------------------------------------------------------------------------
@@ -440,3 +458,14 @@ class DirectoryCompleter(QCompleter):
             self.complete()
         elif not names and (popup := self.popup()) is not None:
             popup.hide()
+
+
+def editor_values(editors: dict[str, QWidget]) -> dict[str, Any]:
+    """What editors hold, by name, as typed; a deadline editor gives its date and its period."""
+    out: dict[str, Any] = {}
+    for name, editor in editors.items():
+        if isinstance(editor, DeadlineEdit):
+            out.update(editor.values())
+        else:
+            out[name] = editor.value()  # type: ignore[attr-defined]
+    return out

@@ -37,12 +37,41 @@ def test_materials_are_copied_on_save(qtbot, store: Store, meeting: int, tmp_pat
     speech.write_bytes(b"speech")
     form = MeetingForm(store, meeting)
     qtbot.addWidget(form)
-    form.add_material(str(speech))
+    form.materials.add_file(str(speech))
     assert form.is_dirty()
     assert form.save()
     assert [a["filename"] for a in attachments.list_for(store, MEETING.key, meeting)] == [
         "讲话稿.docx"
     ]
+
+
+def test_materials_list_enter_opens_delete_removes(qtbot, store: Store, meeting: int,
+                                                   tmp_path: Path, monkeypatch) -> None:  # fmt: skip
+    """The materials list is the shared attachment list: Enter opens a file and does not save."""
+    from PySide6.QtCore import Qt
+
+    from officedesk.ui import widgets
+
+    speech = tmp_path / "讲话稿.docx"
+    speech.write_bytes(b"speech")
+    attachments.add(store, MEETING.key, meeting, str(speech))
+    opened: list[str] = []
+    monkeypatch.setattr(widgets, "open_file", lambda path: opened.append(path) or True)
+    form = MeetingForm(store, meeting)
+    qtbot.addWidget(form)
+    form.show()
+    files = form.materials.files
+    assert [files.item(i).text() for i in range(files.count())] == ["讲话稿.docx"]
+    files.setCurrentRow(0)
+    files.setFocus()
+    qtbot.keyClick(files, Qt.Key.Key_Return)
+    [stored] = attachments.list_for(store, MEETING.key, meeting)
+    assert opened == [str(attachments.path_of(store, stored))]
+    assert form.isVisible() and form.saved_id is None
+    qtbot.keyClick(files, Qt.Key.Key_Delete)
+    assert files.count() == 0 and form.is_dirty()
+    assert form.save()
+    assert attachments.list_for(store, MEETING.key, meeting) == []
 
 
 def test_minutes_and_a_decision_to_supervision_once(qtbot, store: Store, meeting: int,

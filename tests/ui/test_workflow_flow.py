@@ -9,7 +9,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 import pytest
@@ -255,6 +255,28 @@ def test_full_office_path_by_keyboard(
     assert cells[1] == ["1", "张局长", "2026-03-05 09:00", "2026-03-06 08:30", "", "已阅，同意"]
     assert cells[2] == ["2", "刘书记", "2026-03-05 11:00", "2026-03-06 16:00", "", ""]
     assert len(cells) == 9  # 8 rows: the rest are blank for readers by hand
+
+
+def test_the_reading_slip_from_the_tab_lists_the_recorded_readers(
+    tab: DocumentTab, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import officedesk.printing.service as service
+    from officedesk.storage import workflow
+    from officedesk.ui import messages as ui_messages
+
+    doc_id = tab.current_id()
+    assert doc_id is not None
+    workflow.record_step(store, doc_id, "传阅", {"reader": "张局长", "sent_at": "2026-03-04 10:00"})
+    previewed: list[Any] = []
+    monkeypatch.setattr(service, "print_with_preview", lambda job, _p: previewed.append(job))
+    tab.print_slip("阅文")
+    assert [r.reader for r in previewed[0].readings] == ["张局长"]
+    target = tmp_path / "阅文处理单.docx"
+    monkeypatch.setattr(ui_messages, "ask_save_path", lambda *_a: str(target))
+    monkeypatch.setattr(ui_messages, "offer_open", lambda *_a: False)
+    tab.export_slip("阅文")
+    cells = [c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells]
+    assert any("张局长" in c for c in cells)
 
 
 def test_a_step_entered_by_mistake_is_undone_from_the_history(

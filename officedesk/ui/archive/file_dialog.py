@@ -9,12 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,14 +29,14 @@ from officedesk.core.registers.archive import RETENTION_CHOICES
 from officedesk.storage import archive
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import messages
+from officedesk.ui import messages, widgets
 
 COLUMNS = ("归档", "收文编号", "题名", "责任者", "文号", "日期", "年度", "保管期限", "机构(问题)",
            "提示")  # fmt: skip
 COL_TICK, COL_RETENTION, COL_ORG, COL_NOTES = 0, 7, 8, 9
 
 
-class FileDialog(QDialog):
+class FileDialog(widgets.SaveDialog):
     """The 归档 review list; after `exec()` returns Accepted, `filed` holds the new 件."""
 
     def __init__(self, store: Store, documents: list[Record], parent: QWidget | None = None,
@@ -161,9 +159,3 @@ class FileDialog(QDialog):
             return False
         self.accept()
         return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)

@@ -10,8 +10,6 @@ from officedesk.core.fields import Record
 from officedesk.core.registers import ARCHIVE_ITEM
 from officedesk.storage import archive
 from officedesk.storage.db import Store
-from officedesk.storage.errors import StorageError, ValidationError
-from officedesk.ui import messages
 from officedesk.ui.record_form import RecordForm
 
 
@@ -41,19 +39,7 @@ class ArchiveItemForm(RecordForm):
     def save(self) -> bool:
         """Allocate and save through the archive rules; a problem names its field."""
         values = self.values()
-        try:
-            if self.record_id is None:
-                saved = archive.add_item(self.store, values)
-            else:
-                saved = archive.update_item(self.store, self.record_id, values)
-        except ValidationError as exc:
-            self.problem(str(exc), exc.field)
-            return False
-        except StorageError as exc:
-            messages.warn(self, self.tr("保存失败"), str(exc))
-            return False
-        self.saved_id = int(saved["id"])
-        self.initial = self.values()
-        self.saved.emit(self.saved_id)
-        self.accept()
-        return True
+        if self.record_id is None:
+            return self.commit(lambda: archive.add_item(self.store, values))
+        record_id = self.record_id
+        return self.commit(lambda: archive.update_item(self.store, record_id, values))

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -22,7 +19,7 @@ from officedesk.storage.errors import ValidationError
 from officedesk.ui import messages, widgets
 
 
-class LoanDialog(QDialog):
+class LoanDialog(widgets.SaveDialog):
     """Record a loan of 件 `item_id`; Enter saves, Esc cancels."""
 
     def __init__(self, store: Store, item_id: int, parent: QWidget | None = None) -> None:
@@ -51,12 +48,6 @@ class LoanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)  # Esc → reject()
 
     def save(self) -> None:
         """Check and record the loan."""

@@ -13,12 +13,10 @@ from PySide6.QtGui import QDesktopServices
 from officedesk.core.registers import MEETING
 from officedesk.storage import records, settings
 from officedesk.ui import messages
+from officedesk.ui.register_tab import ask_save_target
 
 if TYPE_CHECKING:
     from officedesk.ui.meetings.tab import MeetingTab
-
-_last_folder: Path | None = None
-_UNSAFE = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 
 
 def menu_entries(tab: MeetingTab, d: Documents) -> list[tuple[str, Callable[[], Any]]]:
@@ -59,15 +57,6 @@ class Documents:
             messages.show_error(self.tab, exc)
             return None
 
-    def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
-        global _last_folder
-        default = str(Path(_last_folder or Path.home()) / name.translate(_UNSAFE))
-        path = messages.ask_save_path(self.tab, title, default, filters)
-        if not path:
-            return None
-        _last_folder = Path(path).parent
-        return Path(path)
-
     def _written(self, path: Path) -> None:
         text = self.tab.tr("已保存到\n{p}").format(p=path)
         self.tab.status_message.emit(text.replace("\n", " "))
@@ -79,7 +68,7 @@ class Documents:
         if record is None:
             return
         filters = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[suffix]
-        path = self._ask_path(title, f"{record['name']}_{title}.{suffix}", filters)
+        path = ask_save_target(self.tab, title, f"{record['name']}_{title}.{suffix}", filters)
         if path is None:
             return
         try:

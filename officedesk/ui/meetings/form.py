@@ -4,7 +4,6 @@ conflict shown together before saving; saving anyway needs a reason, which is ke
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,11 +25,12 @@ from PySide6.QtWidgets import (
 from officedesk.core import meetings as rules
 from officedesk.core.fields import Record
 from officedesk.core.registers import MEETING
-from officedesk.storage import attachments, directory, meetings
+from officedesk.storage import directory, meetings
 from officedesk.storage.db import Store
-from officedesk.storage.errors import StorageError, ValidationError
+from officedesk.storage.errors import ValidationError
 from officedesk.storage.meetings import ConflictError, Plan, Repeat
 from officedesk.ui import messages, widgets
+from officedesk.ui.attachment_list import AttachmentList
 from officedesk.ui.meetings.tables import RowsEditor
 from officedesk.ui.record_form import RecordForm
 
@@ -207,74 +206,16 @@ class MeetingForm(RecordForm):
     def _materials_page(self) -> QWidget:
         page = QWidget(self)
         row = QHBoxLayout(page)
-        self.pending_files: list[str] = []
-        self.removed_files: list[int] = []
-        self.material_list = QListWidget(page)
-        self.material_list.setObjectName("materials")
-        self.material_list.itemActivated.connect(self._open_material)
-        if self.record_id is not None:
-            for a in attachments.list_for(self.store, MEETING.key, self.record_id):
-                item = QListWidgetItem(a["filename"])
-                item.setData(Qt.ItemDataRole.UserRole, ("stored", a))
-                self.material_list.addItem(item)
-        buttons = QVBoxLayout()
-        for text, slot in ((self.tr("添加文件…"), self.add_materials),
-                           (self.tr("打开"), lambda: self._open_material(self.material_list.currentItem())),
-                           (self.tr("移除"), self.remove_material)):  # fmt: skip
-            button = QPushButton(text, page)
+        self.materials = AttachmentList(self.store, MEETING.key, self.record_id,
+                                        self.tr("选择会议材料"), page)  # fmt: skip
+        self.materials.files.setObjectName("materials")
+        for button in self.materials.buttons():
             button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row.addWidget(self.material_list, 1)
-        row.addLayout(buttons)
+        row.addWidget(self.materials)
         return page
 
-    def add_materials(self) -> None:
-        """Choose files (讲话稿, 汇报材料…); they are copied into the data folder on save."""
-        for path in widgets.pick_files(self, self.tr("选择会议材料")):
-            self.add_material(path)
-
-    def add_material(self, path: str) -> None:
-        """One file to copy on save."""
-        self.pending_files.append(path)
-        item = QListWidgetItem(self.tr("{name}　（保存时复制）").format(name=Path(path).name))
-        item.setData(Qt.ItemDataRole.UserRole, ("pending", path))
-        self.material_list.addItem(item)
-
-    def remove_material(self) -> None:
-        """Unlink the selected file (on save)."""
-        item = self.material_list.currentItem()
-        if item is None:
-            return
-        state, data = item.data(Qt.ItemDataRole.UserRole)
-        if state == "pending":
-            self.pending_files.remove(data)
-        else:
-            self.removed_files.append(int(data["id"]))
-        self.material_list.takeItem(self.material_list.row(item))
-
-    def _open_material(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        state, data = item.data(Qt.ItemDataRole.UserRole)
-        path = Path(data) if state == "pending" else attachments.path_of(self.store, data)
-        if not path.exists() or not widgets.open_file(str(path)):
-            messages.warn(self, self.tr("无法打开"), self.tr("无法打开「{p}」。").format(p=path))
-
     def _save_materials(self, meeting_id: int) -> None:
-        problems = []
-        for attachment_id in self.removed_files:
-            try:
-                attachments.remove(self.store, attachment_id)
-            except StorageError as exc:
-                problems.append(str(exc))
-        for path in self.pending_files:
-            try:
-                attachments.add(self.store, MEETING.key, meeting_id, path)
-            except StorageError as exc:
-                problems.append(str(exc))
-        self.pending_files, self.removed_files = [], []
+        problems = self.materials.save(meeting_id)
         if problems:
             messages.warn(self, self.tr("会议材料未保存"),
                           self.tr("会议已保存，但以下材料没有保存：") + "\n" + "\n".join(problems))  # fmt: skip
@@ -388,7 +329,8 @@ class MeetingForm(RecordForm):
         return Plan(self.values(), self.people.rows(), self.items.rows(), repeat=repeat)
 
     def is_dirty(self) -> bool:
-        if getattr(self, "pending_files", None) or getattr(self, "removed_files", None):
+        materials = getattr(self, "materials", None)
+        if materials is not None and materials.is_dirty():
             return True
         return super().is_dirty() or (self.people.rows(), self.items.rows()) != getattr(
             self, "initial_rows", (self.people.rows(), self.items.rows())
@@ -396,42 +338,39 @@ class MeetingForm(RecordForm):
 
     def save(self) -> bool:
         """Check every conflict; refuse with the list shown, or save with the reason typed."""
-        try:
-            plan = self.plan()
-            following = self.record_id is not None and self.follow_check.isChecked()
-            if following:
-                assert self.record_id is not None
-                found = meetings.check_following(self.store, plan, self.record_id)
-            else:
-                found = meetings.check(self.store, plan, self.record_id)
-            reason = self.reason_edit.text().strip()
-            # A reason covers the conflicts it was typed for: new ones are shown first.
-            if found and (not reason or [c.line() for c in found] != self.shown_lines):
-                self.show_conflicts(found)
-                return False
-            if following:
-                assert self.record_id is not None
-                meetings.save_following(self.store, plan, self.record_id, reason=reason)
-                saved = {"id": self.record_id}
-            else:
-                saved = meetings.save(self.store, plan, self.record_id, reason=reason)
-        except ConflictError as exc:
-            self.show_conflicts(exc.conflicts)
-            return False
-        except ValidationError as exc:
-            if exc.field == "repeat_until":
-                self.problem(str(exc), None)
-                self.repeat_until.setFocus()
-                return False
-            self.problem(str(exc), exc.field)
-            return False
-        except StorageError as exc:
-            messages.warn(self, self.tr("保存失败"), str(exc))
-            return False
-        self.saved_id = int(saved["id"])
-        self._save_materials(self.saved_id)
-        self.initial = self.values()
+
+        def write() -> Record | None:
+            try:
+                plan = self.plan()
+                following = self.record_id is not None and self.follow_check.isChecked()
+                if following:
+                    assert self.record_id is not None
+                    found = meetings.check_following(self.store, plan, self.record_id)
+                else:
+                    found = meetings.check(self.store, plan, self.record_id)
+                reason = self.reason_edit.text().strip()
+                # A reason covers the conflicts it was typed for: new ones are shown first.
+                if found and (not reason or [c.line() for c in found] != self.shown_lines):
+                    self.show_conflicts(found)
+                    return None
+                if following:
+                    assert self.record_id is not None
+                    meetings.save_following(self.store, plan, self.record_id, reason=reason)
+                    return {"id": self.record_id}
+                return meetings.save(self.store, plan, self.record_id, reason=reason)
+            except ConflictError as exc:
+                self.show_conflicts(exc.conflicts)
+                return None
+
+        return self.commit(write)
+
+    def after_save(self, saved: Record) -> None:
+        self._save_materials(int(saved["id"]))
         self.initial_rows = (self.people.rows(), self.items.rows())
-        self.saved.emit(self.saved_id)
-        self.accept()
-        return True
+
+    def focus_field(self, name: str | None) -> None:
+        # 截止到 of a repeating meeting is not a declared field: it has its own editor.
+        if name == "repeat_until":
+            self.repeat_until.setFocus()
+            return
+        super().focus_field(name)

@@ -248,23 +248,11 @@ class MeetingTab(RegisterTab):
 
     def open_minutes(self) -> None:
         """The 纪要 and its decisions (转督办)."""
-        rid = self.current_id()
-        if rid is None:
-            return
         from officedesk.ui.meetings.minutes import MinutesDialog
 
-        try:
-            dialog = MinutesDialog(self.store, rid, self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        if changed:
-            self._changed()
-            if self.changes is not None:
-                self.changes.notify("supervision")
+        changed = self.run_record_dialog(lambda rid: MinutesDialog(self.store, rid, self))
+        if changed is not None and self.changes is not None:
+            self.changes.notify("supervision")
 
     def open_rooms(self) -> None:
         """The rooms editor."""

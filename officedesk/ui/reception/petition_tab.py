@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -101,7 +98,7 @@ class PetitionForm(RecordForm):
         return True
 
 
-class StepDialog(QDialog):
+class StepDialog(widgets.SaveDialog):
     """Record one step of a petition: Enter saves, Esc cancels."""
 
     def __init__(self, store: Store, petition: Record, parent: QWidget | None = None) -> None:
@@ -143,12 +140,6 @@ class StepDialog(QDialog):
         self.help.setText(STEP_HELP.get(kind, ""))
         self.to_whom.setEnabled(kind in ("转送", "交办"))
         self.days.setEnabled(kind == "延期")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)
 
     def save(self) -> None:
         """Record the step; a refused step names what is wrong and keeps the dialog open."""
@@ -207,19 +198,11 @@ class PetitionTab(RegisterTab):
 
     def record_step(self) -> None:
         """Open the step dialog on the current petition."""
-        rid = self.current_id()
-        if rid is None:
-            return
-        try:
-            from officedesk.storage import records
+        from officedesk.storage import records
 
-            dialog = StepDialog(self.store, records.get(self.store, PETITION, rid), self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
-            self._changed()
+        rid = self.run_record_dialog(
+            lambda rid: StepDialog(self.store, records.get(self.store, PETITION, rid), self)
+        )
+        if rid is not None:
             self.select_id(rid)
             self.status_message.emit(self.tr("已记录"))

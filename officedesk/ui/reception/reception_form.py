@@ -247,23 +247,16 @@ class ReceptionForm(RecordForm):
             self.problem("、".join(f"「{f.label}」" for f in missing) + self.tr("必须填写"),
                          missing[0].name)  # fmt: skip
             return False
-        try:
+
+        def write() -> Record:
             saved = rs.save_reception(
                 self.store, record, lines_, self.record_id, bool(self.pending_letters)
             )
             for path in self.pending_letters:
                 attachments.add(self.store, RECEPTION.key, int(saved["id"]), path, note="公函")
-        except ValidationError as exc:
-            self.problem(str(exc), exc.field)
-            return False
-        except StorageError as exc:
-            messages.warn(self, self.tr("保存失败"), str(exc))
-            return False
-        self.saved_id = int(saved["id"])
-        self.initial = self.values()
-        self.saved.emit(self.saved_id)
-        self.accept()
-        return True
+            return saved
+
+        return self.commit(write)
 
 
 def _yuan(fen: Any) -> str:

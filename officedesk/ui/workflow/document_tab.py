@@ -4,18 +4,18 @@ the 传阅单/催办单. Each step is one keystroke from the list (Ctrl+0 … Ct
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from officedesk.core import workflow as rules
 from officedesk.core.fields import Record
 from officedesk.core.registers import INCOMING_DOCUMENT, SUPERVISION
-from officedesk.core.workflow import WorkflowError
+from officedesk.core.workflow import Reading, WorkflowError
 from officedesk.storage import records, settings, supervision, workflow
 from officedesk.storage.db import Store
 from officedesk.ui import messages
@@ -145,11 +145,8 @@ class DocumentTab(RegisterTab):
             choices=self._choices(key, rid),
             parent=self,
         )
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted:
+        if self.run_record_dialog(lambda _rid: dialog, rid) is None:
             return False
-        self._changed()
         self.select_id(rid, self.view.currentIndex().row())
         self.status_message.emit(self.tr("已登记{t}").format(t=spec.title))
         return True
@@ -163,19 +160,8 @@ class DocumentTab(RegisterTab):
 
     def show_history(self) -> None:
         """The current 收文's history (and undo of its last step)."""
-        rid = self.current_id()
-        if rid is None:
-            return
-        try:
-            dialog = HistoryDialog(self.store, rid, self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        if changed:
-            self._changed()
+        rid = self.run_record_dialog(lambda rid: HistoryDialog(self.store, rid, self))
+        if rid is not None:
             self.select_id(rid, self.view.currentIndex().row())
 
     def make_supervision_item(self) -> None:
@@ -197,42 +183,9 @@ class DocumentTab(RegisterTab):
 
     # -- 处理单 with what was recorded -------------------------------------------------------
 
-    def print_slip(self, variant: str) -> None:
-        """Print the 收文处理单; the 阅文 variant lists the recorded readers."""
-        record = self._current()
-        if record is None:
-            return
-        try:
-            from officedesk.printing.forms import processing_slip
-            from officedesk.printing.service import print_with_preview
-
-            readings = workflow.readings(self.store, record["id"])
-            print_with_preview(processing_slip(record, self._unit(), variant, readings), self)
-        except Exception as exc:
-            messages.show_error(self, exc, self.tr("打印失败"))
-
-    def export_slip(self, variant: str) -> None:
-        """Write the 收文处理单 as Word; the 阅文 variant lists the recorded readers."""
-        from officedesk.exports.docx_forms import export_processing_slip
-
-        record = self._current()
-        if record is None:
-            return
-        serial = str(record.get("serial") or record["id"]).replace("/", "_")
-        default = str(Path.home() / f"收文处理单_{serial}.docx")
-        path = messages.ask_save_path(self, self.tr("导出{v}处理单").format(v=variant), default,
-                                      self.tr("Word 文档 (*.docx)"))  # fmt: skip
-        if not path:
-            return
-        try:
-            export_processing_slip(Path(path), record, self._unit(), variant,
-                                   workflow.readings(self.store, record["id"]))  # fmt: skip
-        except Exception as exc:
-            messages.show_error(self, exc, self.tr("导出失败"))
-            return
-        text = self.tr("已导出{v}处理单到\n{p}").format(v=variant, p=path)
-        if messages.offer_open(self, self.tr("导出完成"), text):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def slip_readings(self, record: Record) -> Sequence[Reading]:
+        """The recorded 传阅, listed on the 阅文 slip."""
+        return workflow.readings(self.store, record["id"])
 
     # -- 传阅单 and 催办单 -----------------------------------------------------------------
 

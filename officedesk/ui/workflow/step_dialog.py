@@ -12,9 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -52,7 +50,7 @@ def input_editor(i: Input, store: Store, parent: QWidget) -> QWidget:
     return editor
 
 
-class StepDialog(QDialog):
+class StepDialog(widgets.SaveDialog):
     """Ask for a step's inputs and save them through `save` (which may raise WorkflowError)."""
 
     def __init__(
@@ -145,13 +143,7 @@ class StepDialog(QDialog):
 
     def values(self) -> Record:
         """What the dialog holds, by input name (the deadline's period too)."""
-        out: Record = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, widgets.DeadlineEdit):
-                out.update(editor.values())
-            else:
-                out[name] = editor.value()  # type: ignore[attr-defined]
-        return out
+        return widgets.editor_values(self.editors)
 
     def save(self) -> bool:
         """Save through the step; on a refusal say why and put the cursor on the field."""
@@ -170,12 +162,6 @@ class StepDialog(QDialog):
             return False
         self.accept()
         return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.save()
-            return
-        super().keyPressEvent(event)  # Esc → reject()
 
 
 def _is_empty(editor: QWidget) -> bool:
