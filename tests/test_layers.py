@@ -31,5 +31,17 @@ def test_pure_layers_do_not_import_qt() -> None:
     assert out.stdout.strip() == "[]", out.stdout
 
 
+def test_the_main_window_starts_without_the_document_libraries() -> None:
+    """openpyxl and python-docx cost ~140 ms to import: only an export or a print loads them."""
+    code = (
+        "import sys, officedesk.ui.main_window\n"
+        "heavy = ('docx', 'openpyxl', 'officedesk.exports', 'officedesk.printing.service')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=True)  # fmt: skip
+    assert out.stdout.strip() == "[]", out.stdout
+
+
 def test_version_is_a_string() -> None:
     assert officedesk.__version__.count(".") == 2

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from officedesk.core import supervision as rules
 from officedesk.core.fields import Record, Register
 from officedesk.core.registers import BY_KEY, SUPERVISION
-from officedesk.exports.supervision_report import write_store_report
 from officedesk.storage import records, settings, supervision
 from officedesk.storage.db import Store
 from officedesk.ui import messages
@@ -245,6 +244,8 @@ class SupervisionTab(RegisterTab):
             if not path:
                 return None
         try:
+            from officedesk.exports.supervision_report import write_store_report  # Word: lazily
+
             write_store_report(self.store, Path(path), today)
         except Exception as exc:
             messages.show_error(self, exc, self.tr("导出失败"))
