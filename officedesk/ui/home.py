@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +38,7 @@ LINE_ROLE = Qt.ItemDataRole.UserRole
 CLOCK_CHECK_MS = 60_000  # a clock changed by hand (or a laptop woken) is noticed within a minute
 ALERT_BUCKETS = ("已逾期", "今日到期")  # a line newly in one of these raises the notice
 BUCKET_COLOURS = {"已逾期": "#C0392B", "今日到期": "#B7791F"}
+MAIN_SECTION = "due"  # storage.due_items: the long 收文/督办 list takes the left pane
 
 Now = Callable[[], dt.datetime]
 
@@ -106,18 +108,23 @@ class HomeTab(QWidget):
         for b in (self.refresh_button, self.print_button, self.pdf_button):
             top.addWidget(b)
 
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(1)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.itemActivated.connect(self._activated)  # Enter, double-click
-        self.tree.setToolTip(self.tr("回车或双击一行，打开该记录"))
+        # Two panes: the 收文/督办 due list on the left can run to hundreds of lines; today's
+        # meetings, visitors on site, petitions and loans are short and stay in sight beside it.
+        self.tree = self._new_tree()
+        self.side_tree = self._new_tree()
+        self.trees = (self.tree, self.side_tree)
+        self.panes = QSplitter(Qt.Orientation.Horizontal, self)
+        self.panes.addWidget(self.tree)
+        self.panes.addWidget(self.side_tree)
+        self.panes.setStretchFactor(0, 3)
+        self.panes.setStretchFactor(1, 2)
+        self.panes.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.setup_box)
         layout.addWidget(self.notice)
         layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.panes, 1)
         for keys, slot in (("F5", self.refresh), (QKeySequence.StandardKey.Print, self.print_list)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -196,11 +203,29 @@ class HomeTab(QWidget):
         self.refresh_button.setEnabled(True)
         messages.show_error(self, exc, self.tr("统计失败"))
 
+    def _new_tree(self) -> QTreeWidget:
+        tree = QTreeWidget(self)
+        tree.setColumnCount(1)
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(True)
+        tree.itemActivated.connect(self._activated)  # Enter, double-click
+        tree.setToolTip(self.tr("回车或双击一行，打开该记录；Tab 切换左右两栏"))
+        return tree
+
     def fill(self, sections: list[AgendaSection]) -> None:
-        """Show the sections: section → bucket → department · person → lines."""
+        """Show the sections: section → bucket → department · person → lines; the due list on
+        the left, the other (short) sections on the right."""
+        main = [s for s in sections if s.key == MAIN_SECTION]
+        side = [s for s in sections if s.key != MAIN_SECTION]
+        if not main:  # nothing due is still a section; without one, use the whole width
+            main, side = side, []
+        self._fill_tree(self.tree, main)
+        self._fill_tree(self.side_tree, side)
+        self.side_tree.setVisible(bool(side))
+
+    def _fill_tree(self, tree: QTreeWidget, sections: list[AgendaSection]) -> None:
         from officedesk.printing.agenda_print import grouped
 
-        tree = self.tree
         tree.setUpdatesEnabled(False)
         tree.clear()
         bold = QFont(tree.font())
@@ -241,8 +266,9 @@ class HomeTab(QWidget):
             for i in range(item.childCount()):
                 walk(item.child(i), level + 1)
 
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i), 0)
+        for tree in self.trees:
+            for i in range(tree.topLevelItemCount()):
+                walk(tree.topLevelItem(i), 0)
         return out
 
     # -- the notice ---------------------------------------------------------------------------

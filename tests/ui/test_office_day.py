@@ -133,8 +133,9 @@ def line_items(win: MainWindow) -> list[QTreeWidgetItem]:
         for i in range(item.childCount()):
             walk(item.child(i))
 
-    for i in range(win.home.tree.topLevelItemCount()):
-        walk(win.home.tree.topLevelItem(i))
+    for tree in win.home.trees:  # the due list on the left, the short sections on the right
+        for i in range(tree.topLevelItemCount()):
+            walk(tree.topLevelItem(i))
     return out
 
 
@@ -170,8 +171,9 @@ def test_home_lines_of_every_area_open_their_form(
         before = row_state(store, register, rid)
         home_loaded(qtbot, win)
         item = next(i for i in line_items(win) if tuple(i.data(0, LINE_ROLE)) == (key, rid))
-        win.home.tree.setCurrentItem(item)
-        win.home.tree.setFocus()
+        tree = item.treeWidget()
+        tree.setCurrentItem(item)
+        tree.setFocus()
         forms: list[tuple[str, int | None, str]] = []
 
         def look(d: QDialog, key: str = key, forms: list[Any] = forms) -> None:
@@ -184,7 +186,7 @@ def test_home_lines_of_every_area_open_their_form(
             assert win.current_register_tab() is win.register_tabs[key]
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
-        modal(qtbot, lambda: qtbot.keyClick(win.home.tree, Qt.Key.Key_Return), look)
+        modal(qtbot, lambda tree=tree: qtbot.keyClick(tree, Qt.Key.Key_Return), look)
         assert forms and forms[0][:2] == (key, rid), (key, forms)
         group = win.sub_tabs.get(key)
         if group is not None:
@@ -659,3 +661,22 @@ def test_loans_are_made_from_the_archive_list(
     tab.new_record()
     assert messages.warnings == ["借阅请在「档案」列表中选中要借出的文件，再按「借出…」登记。"]
     assert store.read("SELECT count(*) FROM archive_loan")[0][0] == 0
+
+
+def test_home_keeps_the_short_sections_in_sight_beside_the_due_list(
+    qtbot: QtBot, store: Store, qsettings: QSettings
+) -> None:
+    """At 1366 × 768 the due list fills the screen; today's meetings and the visitors on site
+    sit in their own pane beside it instead of below the fold."""
+    demo.fill(store, 40, today=TODAY)
+    win = open_window(qtbot, store, qsettings)
+    left = [win.home.tree.topLevelItem(i).text(0) for i in range(win.home.tree.topLevelItemCount())]
+    side = win.home.side_tree
+    right = [side.topLevelItem(i).text(0) for i in range(side.topLevelItemCount())]
+    assert [t.split("（")[0] for t in left] == ["收文与督办到期"]
+    assert {t.split("（")[0] for t in right} >= {"今日会议", "在场访客"}
+    assert side.isVisible() and side.width() > 300
+    # Each pane keeps its own current line; Tab moves between them, Enter opens from either.
+    win.home.tree.setFocus()
+    qtbot.keyClick(win.home.tree, Qt.Key.Key_Tab)
+    assert side.hasFocus()
