@@ -19,6 +19,7 @@ from officedesk.core.registers import (
 )
 from officedesk.core.supervision import status as supervision_status
 from officedesk.core.workdays import WorkCalendar
+from officedesk.core.workflow import STAGE_OF_STATUS
 from officedesk.storage import bulk, directory, records, settings
 from officedesk.storage.db import Store
 from officedesk.storage.errors import ValidationError
@@ -213,6 +214,7 @@ def documents(
                 rec.update(done_on=read.isoformat(), result="已传阅", status="已办结")
             else:
                 rec["status"] = "传阅中"
+        rec["stage"] = STAGE_OF_STATUS[rec["status"]]
         if rng.random() < 0.001:
             rec.update(voided_at=when.isoformat(sep=" "), void_reason="重复登记")
         yield rec

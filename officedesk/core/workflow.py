@@ -16,6 +16,10 @@ from officedesk.core.values import parse_date, parse_datetime
 
 REMINDER_METHODS = ("电话", "当面", "书面", "短信", "微信")
 CLOSED = ("已归档",)  # no step may follow
+# Where a 收文 stands (当前环节) for a status, when no step says so (rows loaded in bulk, rows
+# from before the workflow; migration 0002 applies the same mapping).
+STAGE_OF_STATUS = {"已办结": "办结", "待归档": "待归档", "已归档": "归档", "退文": "退文",
+                   "传阅中": "传阅", "办理中": "承办", "已登记": "登记"}  # fmt: skip
 URGENT = ("加急", "特急")
 
 

@@ -19,7 +19,7 @@ from officedesk.core import archive as rules
 from officedesk.core.archive import ArchiveRuleError, Category, RetentionRule
 from officedesk.core.fields import Record
 from officedesk.core.registers import ARCHIVE_ITEM, ARCHIVE_LOAN, INCOMING_DOCUMENT
-from officedesk.storage import records, settings
+from officedesk.storage import records, settings, workflow
 from officedesk.storage.db import Store, new_uuid, now_text
 from officedesk.storage.errors import ValidationError
 from officedesk.storage.lifecycle import Rules
@@ -342,6 +342,16 @@ def _check_void_item(store: Store, item: Record, reason: str) -> None:
         )
 
 
+def _mark_document(store: Store, doc_id: int, archive_no: str | None, summary: str) -> None:
+    """The 收文's side of a filing: 已归档 with the 档号 (archive_no given) or back to 待归档,
+    its 当前环节 to match, and the event in its history."""
+    filed = archive_no is not None
+    records.update(store, INCOMING_DOCUMENT, doc_id, {
+        "status": FILED_STATUS if filed else UNFILED_STATUS,
+        "stage": "归档" if filed else UNFILED_STATUS, "archive_no": archive_no})  # fmt: skip
+    workflow.record_elsewhere(store, doc_id, "归档" if filed else "撤档", summary)
+
+
 def _after_void_item(store: Store, item: Record, reason: str) -> None:
     """The 收文 the 件 came from goes back to 待归档 (the year-end list), its 档号 cleared."""
     doc_id = item.get("document_id")
@@ -349,8 +359,9 @@ def _after_void_item(store: Store, item: Record, reason: str) -> None:
         return
     doc = records.get(store, INCOMING_DOCUMENT, int(doc_id))
     if doc.get("archive_no") == item["archive_no"] and not doc["voided_at"]:
-        records.update(store, INCOMING_DOCUMENT, int(doc_id),
-                       {"status": UNFILED_STATUS, "archive_no": None})  # fmt: skip
+        why = f"（{reason}）" if reason else ""
+        _mark_document(store, int(doc_id), None,
+                       f"档案 {item['archive_no']} 作废{why}，收文退回待归档")  # fmt: skip
 
 
 def _check_restore_item(store: Store, item: Record, reason: str) -> None:
@@ -386,8 +397,8 @@ def _after_restore_item(store: Store, item: Record, reason: str) -> None:
     """The 收文 is 已归档 again, with the 件's 档号 (the number never changed)."""
     doc_id = item.get("document_id")
     if doc_id:
-        records.update(store, INCOMING_DOCUMENT, int(doc_id),
-                       {"status": FILED_STATUS, "archive_no": item["archive_no"]})  # fmt: skip
+        _mark_document(store, int(doc_id), str(item["archive_no"]),
+                       f"档案 {item['archive_no']} 从回收站恢复，收文重新归档")  # fmt: skip
 
 
 def _check_void_document(store: Store, doc: Record, reason: str) -> None:
@@ -415,8 +426,7 @@ def _after_restore_document(store: Store, doc: Record, reason: str) -> None:
     )
     voided = store.read("SELECT 1 FROM archive_item WHERE archive_no = ?", (no,))
     if voided and not live:
-        records.update(store, INCOMING_DOCUMENT, int(doc["id"]),
-                       {"status": UNFILED_STATUS, "archive_no": None})  # fmt: skip
+        _mark_document(store, int(doc["id"]), None, f"档案 {no} 已作废，收文退回待归档")
 
 
 def _check_restore_loan(store: Store, loan: Record, reason: str) -> None:
@@ -555,8 +565,8 @@ def file_documents(store: Store, items: Sequence[tuple[int, Record | None]]) -> 
                 raise ValidationError(
                     f"{INCOMING_DOCUMENT.describe_record(doc)}：{exc}", exc.field
                 ) from None
-            records.update(store, INCOMING_DOCUMENT, document_id,
-                           {"status": FILED_STATUS, "archive_no": item["archive_no"]})  # fmt: skip
+            _mark_document(store, document_id, str(item["archive_no"]),
+                           f"归档：档号 {item['archive_no']}，保管期限 {item.get('retention')}")  # fmt: skip
             saved.append(item)
     return saved
 

@@ -157,6 +157,25 @@ def record_step(store: Store, document_id: int, key: str, raw: Record) -> Record
             raise WorkflowError(str(exc), exc.field) from exc
 
 
+ELSEWHERE = "elsewhere"  # detail_table of a step done in another register (归档): not undone here
+
+
+def record_elsewhere(
+    store: Store, document_id: int, step: str, summary: str, acted_at: dt.datetime | None = None
+) -> None:
+    """Put a step done in another register into the 收文's history (归档 of its 件, the 件
+    voided or restored). It is undone where it was done, never with Ctrl+Z in the history."""
+    stamp = now_text()
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO document_step (uuid, created_at, updated_at, document_id, step, "
+            "acted_at, summary, detail_table, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), stamp, stamp, document_id, step,
+             (acted_at or dt.datetime.now()).isoformat(sep=" ", timespec="seconds"), summary,
+             ELSEWHERE, json.dumps({"columns": {}}, ensure_ascii=False)),
+        )  # fmt: skip
+
+
 def _insert(c: Any, table: str, document_id: int, stamp: str, **values: Any) -> int:
     cols = ["uuid", "created_at", "updated_at", "document_id", *values]
     cur = c.execute(
@@ -189,6 +208,11 @@ def undo_last(store: Store, document_id: int, step_id: int | None = None) -> str
         if step_id is not None and step_id != last["id"]:
             raise WorkflowError(
                 f"只能撤销最近的一步（{last['summary']}）；更早的步骤请从最近的一步起依次撤销"
+            )
+        if last["detail_table"] == ELSEWHERE:
+            raise WorkflowError(
+                f"「{last['summary']}」是在档案中办理的，不能在这里撤销；"
+                "如需撤销，请在「档案」中作废或恢复该件"
             )
         before = json.loads(last["before"])
         stamp = now_text()

@@ -307,3 +307,30 @@ def test_a_document_with_a_restored_item_is_not_filed_twice(store: Store) -> Non
     assert (back["status"], back["archive_no"]) == ("已归档", "Z109-WS·2024-D10-BGS-0001")
     with pytest.raises(ValidationError, match="已归档，档号 Z109-WS·2024-D10-BGS-0001"):
         archive.file_document(store, doc["id"])
+
+
+def test_filing_shows_in_the_documents_stage_and_history(store: Store) -> None:
+    """The 收文 list's 当前环节 and its history follow the filing, and Ctrl+Z there cannot
+    un-file it behind the 件's back (that is done by voiding the 件)."""
+    from officedesk.core.workflow import WorkflowError
+    from officedesk.storage import workflow
+
+    _fonds(store)
+    doc = _document(store)
+    item = archive.file_document(store, doc["id"])
+    no = item["archive_no"]
+    filed = records.get(store, INCOMING_DOCUMENT, doc["id"])
+    assert (filed["stage"], filed["status"]) == ("归档", "已归档")
+    assert f"归档：档号 {no}" in workflow.history_text(store, doc["id"])
+    with pytest.raises(WorkflowError, match="在档案中办理"):
+        workflow.undo_last(store, doc["id"])
+    assert records.get(store, INCOMING_DOCUMENT, doc["id"])["archive_no"] == no
+
+    archive.void_item(store, item["id"], "登记错误")
+    back = records.get(store, INCOMING_DOCUMENT, doc["id"])
+    assert (back["stage"], back["status"], back["archive_no"]) == ("待归档", "待归档", None)
+    assert f"档案 {no} 作废（登记错误），收文退回待归档" in workflow.history_text(store, doc["id"])
+    records.restore(store, ARCHIVE_ITEM, item["id"])
+    again = records.get(store, INCOMING_DOCUMENT, doc["id"])
+    assert (again["stage"], again["archive_no"]) == ("归档", no)
+    assert "从回收站恢复，收文重新归档" in workflow.history_text(store, doc["id"]).splitlines()[-1]
