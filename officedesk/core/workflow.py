@@ -219,15 +219,44 @@ def check_state(spec: Step, record: Record, readings: Sequence[Reading] = ()) ->
         raise WorkflowError("请先办结，再登记答复")
     if spec.key == "待归档" and status != "已办结":
         raise WorkflowError("只有已办结的收文才能转待归档")
+    if spec.key == "待归档" and outstanding(readings):
+        raise WorkflowError(
+            f"文件还在{readers_out(readings)}手中（传阅未退回），请先登记退回，再转待归档"
+        )
 
 
-def check(spec: Step, record: Record, values: Record, readings: Sequence[Reading] = ()) -> None:
+def readers_out(readings: Sequence[Reading]) -> str:
+    """Who still holds a copy: 张三、李四."""
+    return "、".join(dict.fromkeys(r.reader for r in outstanding(readings)))
+
+
+# A step dated in the future is a typo (2062 for 2026): it would reorder the history and the
+# holder. A day of slack covers a clock set a little wrong.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+
+def check(
+    spec: Step,
+    record: Record,
+    values: Record,
+    readings: Sequence[Reading] = (),
+    today: dt.date | None = None,
+) -> None:
     """Refuse a step that breaks a rule, with a message naming the field to correct."""
     check_state(spec, record, readings)
     title = spec.title
     received = _day(record.get("received_at"))
     when = values.get(spec.when)
     day = _day(when)
+    latest = (today or dt.date.today()) + FUTURE_SLACK
+    for item in spec.inputs:
+        if item.kind in (Kind.DATE, Kind.DATETIME) and item.name != "due_date":
+            later = _day(values.get(item.name))
+            if later is not None and later > latest:
+                raise WorkflowError(
+                    f"{title}：「{item.label}」{_text_of(values[item.name])} 晚于今天，请核对日期",
+                    item.name,
+                )
     if received is not None and day is not None and day < received:
         label = next(i.label for i in spec.inputs if i.name == spec.when)
         raise WorkflowError(

@@ -543,6 +543,9 @@ def _check_fileable(store: Store, doc: Record) -> None:
     )
     if filed:  # a voided 件 restored from the recycle bin while its 收文 was 待归档
         raise ValidationError(f"{what}已有归档文件 {filed[0][0]}，不能重复归档")
+    out = workflow.readers_out(store, int(doc["id"]))
+    if out:  # the paper is not in the office: filing would lose track of it
+        raise ValidationError(f"{what}还在{out}手中（传阅未退回），请先登记退回再归档")
 
 
 def file_document(store: Store, document_id: int, values: Record | None = None) -> Record:

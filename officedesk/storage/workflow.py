@@ -65,6 +65,11 @@ def readings(store: Store, document_id: int) -> list[Reading]:
     ]  # fmt: skip
 
 
+def readers_out(store: Store, document_id: int) -> str:
+    """Who still holds a copy of the 收文 (传阅 not returned): 张三、李四, or ""."""
+    return workflow.readers_out(readings(store, document_id))
+
+
 def instructions(store: Store, document_id: int) -> list[tuple[str, dt.date | None, str]]:
     """The live 批示 of a 收文 (leader, date, text), in the order they were given."""
     return [
@@ -208,6 +213,12 @@ def undo_last(store: Store, document_id: int, step_id: int | None = None) -> str
         if step_id is not None and step_id != last["id"]:
             raise WorkflowError(
                 f"只能撤销最近的一步（{last['summary']}）；更早的步骤请从最近的一步起依次撤销"
+            )
+        filed = records.get(store, INCOMING_DOCUMENT, document_id)
+        if filed.get("status") == "已归档" or filed.get("archive_no"):
+            raise WorkflowError(
+                f"这份收文已归档（档号 {filed.get('archive_no') or ''}），不能撤销办理步骤；"
+                "如确需更正，请先在「档案」中作废该件"
             )
         if last["detail_table"] == ELSEWHERE:
             raise WorkflowError(

@@ -221,3 +221,45 @@ def test_a_reading_document_is_done_after_its_round(store: Store) -> None:
     )
     rec = workflow.record_step(store, doc, "办结", {"result": "已阅", "done_on": "2026-03-03"})
     assert (rec["status"], rec["handling"], rec["holder"]) == ("已办结", "阅件", None)
+
+
+def test_paper_out_with_readers_is_not_put_away_or_filed(store: Store) -> None:
+    """A 收文 whose copies are still with readers can be 办结 but not 待归档 or filed: the
+    return could never be recorded afterwards, and the paper would drop out of every list."""
+    from officedesk.core.workflow import WorkflowError
+    from officedesk.storage import archive, settings
+    from officedesk.storage.errors import ValidationError
+
+    settings.set_many(store, {"fonds_no": "Z109"})
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 2, 9), "sender": "市林业局", "title": "防火通知",
+        "handling": "阅件"})  # fmt: skip
+    for reader in ("张三", "李四"):
+        workflow.record_step(store, doc["id"], "传阅",
+                             {"reader": reader, "sent_at": "2026-03-02 10:00"})  # fmt: skip
+    workflow.record_step(store, doc["id"], "办结", {"result": "已阅", "done_on": "2026-03-03"})
+    with pytest.raises(WorkflowError, match="张三、李四手中"):
+        workflow.record_step(store, doc["id"], "待归档", {"handed_on": "2026-03-04"})
+    with pytest.raises(ValidationError, match="张三、李四手中"):
+        archive.file_document(store, doc["id"])
+    workflow.record_step(
+        store, doc["id"], "退回", {"reader": "张三", "returned_at": "2026-03-03 09:00"}
+    )
+    workflow.record_step(
+        store, doc["id"], "退回", {"reader": "李四", "returned_at": "2026-03-03 10:00"}
+    )
+    assert archive.file_document(store, doc["id"])["archive_no"].startswith("Z109-WS·2026")
+
+
+def test_a_step_dated_in_the_future_is_refused(store: Store) -> None:
+    from officedesk.core.workflow import WorkflowError
+
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": dt.datetime(2026, 3, 2, 9), "sender": "市林业局", "title": "防火通知"})  # fmt: skip
+    far = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    with pytest.raises(WorkflowError, match=r"「送阅时间」.*晚于今天") as caught:
+        workflow.record_step(
+            store, doc["id"], "传阅", {"reader": "张三", "sent_at": f"{far} 10:00"}
+        )
+    assert caught.value.field == "sent_at"
+    assert store.read("SELECT count(*) FROM document_step")[0][0] == 0
