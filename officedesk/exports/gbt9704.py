@@ -125,6 +125,24 @@ RPR_AFTER_SPACING = ("w", "kern", "position", "sz", "szCs", "highlight", "u", "e
                      "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang")  # fmt: skip
 
 
+PPR_AFTER_SNAP = ("spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+                  "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+                  "cnfStyle", "rPr", "sectPr", "pPrChange")  # fmt: skip
+
+
+def off_grid(paragraph: Paragraph) -> None:
+    """Take a paragraph off the document grid (w:snapToGrid 0), keeping its line height."""
+    ppr = paragraph._p.get_or_add_pPr()
+    snap = element("w:snapToGrid", val="0")
+    # CT_PPr is a sequence: snapToGrid comes before spacing, ind, jc, …
+    anchor = next((el for el in (ppr.find(qn(f"w:{t}")) for t in PPR_AFTER_SNAP)
+                   if el is not None), None)  # fmt: skip
+    if anchor is not None:
+        anchor.addprevious(snap)
+    else:
+        ppr.append(snap)
+
+
 def _grid(section: Section) -> None:
     """The 22-line document grid (Word's 文档网格: 只指定行网格), line pitch 28.95 pt."""
     sect_pr = section._sectPr
@@ -244,10 +262,14 @@ class OfficialDocument:
         self.blank_line()
 
     def title(self, text: str) -> None:
-        """标题: 2号 小标宋, centred; a blank line after it (one before it when a masthead came)."""
+        """标题: 2号 小标宋, centred; a blank line after it (one before it when a masthead came).
+
+        A title line keeps the body's line height but leaves the line grid: 2号 glyphs are taller
+        than one grid line, and LibreOffice would give each title line two."""
         for line in text.split("\n"):
-            self._paragraph(line, font=self.fonts.title, size_pt=TITLE_PT,
-                            align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_chars=0)  # fmt: skip
+            paragraph = self._paragraph(line, font=self.fonts.title, size_pt=TITLE_PT,
+                                        align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_chars=0)  # fmt: skip
+            off_grid(paragraph)
         self.blank_line()
         self._titled = True
 
@@ -326,8 +348,9 @@ class OfficialDocument:
                                align=WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
         head.paragraph_format.page_break_before = True
         self.blank_line()
-        self._paragraph(title, font=self.fonts.title, size_pt=TITLE_PT,
-                        align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_chars=0)  # fmt: skip
+        heading = self._paragraph(title, font=self.fonts.title, size_pt=TITLE_PT,
+                                  align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_chars=0)  # fmt: skip
+        off_grid(heading)
         self.blank_line()
 
     def table(

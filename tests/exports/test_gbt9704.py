@@ -134,3 +134,23 @@ def test_table_columns_take_their_widths(tmp_path: Path) -> None:
     grid = document.tables[0]._tbl.tblGrid
     widths = [round(int(col.get(qn("w:w"))) / 56.7) for col in grid.iterchildren()]
     assert widths == [12, 100, 44]  # mm: LibreOffice lays columns out by this grid
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_two_line_title_keeps_one_line_height(tmp_path: Path) -> None:
+    """2号 glyphs are taller than a grid line: on the grid LibreOffice gave each title line two."""
+    src = tmp_path / "src"
+    src.mkdir()
+    doc = OfficialDocument()
+    doc.title("关于召开2026年春季森林防火\n工作会议的通知")
+    doc.paragraph("为做好今冬明春森林防火工作，定于近期召开会议。")
+    doc.save(src / "title.docx")
+    title = docx.Document(str(src / "title.docx")).paragraphs[0]
+    assert title._p.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    to_pdf_text([src / "title.docx"], tmp_path)
+    words = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "title.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    tops = {m[1]: float(m[0]) for m in re.findall(r'yMin="([\d.]+)"[^>]*>([^<]+)<', words)}
+    gap = tops["工作会议的通知"] - tops["关于召开"]
+    assert 25 < gap < 35, gap  # one 28.95 pt line, not two
