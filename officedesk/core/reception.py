@@ -45,7 +45,10 @@ def id_check_character(first17: str) -> str:
 
 def id_number_problem(value: str | None, id_type: str | None = "居民身份证") -> str | None:
     """A Chinese warning if a 居民身份证 number looks wrong (length, birth date, check digit),
-    else None. A warning only: the clerk may keep what is printed on the card."""
+    else None. A warning only: the clerk may keep what is printed on the card.
+
+    The warning quotes no character of the number, nor anything computed from the masked
+    middle (the birth date, the expected check digit): it is shown beside the masked number."""
     text = (value or "").strip()
     if not text or (id_type or "居民身份证") != "居民身份证":
         return None
@@ -54,10 +57,9 @@ def id_number_problem(value: str | None, id_type: str | None = "居民身份证"
     try:
         dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
-        return f"「证件号码」中的出生日期 {text[6:14]} 不是有效日期：请核对"
-    expected = id_check_character(text[:17])
-    if text[17].upper() != expected:
-        return f"「证件号码」校验位应为 {expected}，不是 {text[17].upper()}：请核对是否抄错"
+        return "「证件号码」中的出生日期部分不是有效日期：请核对"
+    if text[17].upper() != id_check_character(text[:17]):
+        return "「证件号码」的校验位（最后一位）与前 17 位不符：请核对是否抄错"
     return None
 
 

@@ -125,7 +125,7 @@ def test_check_digit() -> None:
     assert r.id_number_problem(VALID) is None
     assert r.id_number_problem(VALID.lower()) is None
     wrong = VALID[:17] + "3"
-    assert "校验位应为 X，不是 3" in (r.id_number_problem(wrong) or "")
+    assert "校验位" in (r.id_number_problem(wrong) or "")
     assert "18 位" in (r.id_number_problem("11010519491231") or "")
     assert "出生日期" in (r.id_number_problem("110105194913310021") or "")
     assert r.id_number_problem("E12345678", "护照") is None
