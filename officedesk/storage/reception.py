@@ -320,6 +320,18 @@ def _meal(m: Mapping[str, Any]) -> Meal:
                 int(m.get("amount_fen") or 0) / 100)  # fmt: skip
 
 
+def guests_received(record: Mapping[str, Any], lines_: ReceptionLines) -> int:
+    """How many guests the reception receives: its guest list, or its 人数 while the list is
+    empty (0 when neither is known). The 陪餐 limit of every meal counts no more than these."""
+    named = sum(1 for g in lines_.guests if str(g.get("name") or "").strip())
+    if named:
+        return named
+    try:
+        return max(0, int(record.get("guests") or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
 def reception_findings(
     store: Store, record: Mapping[str, Any], lines_: ReceptionLines, letter_attached: bool = False
 ) -> list[Finding]:
@@ -329,7 +341,8 @@ def reception_findings(
     approved = bool(record.get("approved_on") or record.get("approved_by"))
     letter = letter_attached or has_letter(store, record)
     out = letter_findings(str(record.get("kind") or "公务"), letter, approved)
-    out += meal_findings([_meal(m) for m in lines_.meals], meal_limit)
+    meals = [_meal(m) for m in lines_.meals]
+    out += meal_findings(meals, meal_limit, guests_received(record, lines_))
     rate = record.get("room_rate")
     out += lodging_findings(record.get("room_type"), float(rate) if rate else None, lodging_limit)
     from officedesk.core.reception import split_names

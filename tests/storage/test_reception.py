@@ -95,6 +95,25 @@ def test_reception_saved_with_lines_and_rules(store: Store) -> None:
     assert count(store, Query(RECEPTION)) == 1  # nothing half-written
 
 
+def test_meal_guests_beyond_those_received_do_not_raise_the_accompanying_limit(
+    store: Store,
+) -> None:
+    values = {"kind": "公务", "sending_unit": "省林业和草原局", "letter_ref": "林办函〔2026〕6号",
+              "starts_on": "2026-05-06"}  # fmt: skip
+    padded = [{"day": "2026-05-06", "kind": "工作餐", "guests": 20, "staff": 6, "amount_fen": 0}]
+    with pytest.raises(ValidationError) as refused:  # 2 guests on the list
+        rs.save_reception(store, values, _lines(padded))
+    assert "第 1 餐（2026-05-06 工作餐）：客人数 20 人，多于本次接待对象 2 人" in str(refused.value)
+    assert "2 位客人最多 3 人陪餐，现为 6 人" in str(refused.value)
+    # No guest list: the reception's 人数 is what was received.
+    no_list = rs.ReceptionLines([], [], padded, [])
+    with pytest.raises(ValidationError, match="多于本次接待对象 4 人"):
+        rs.save_reception(store, {**values, "guests": 4}, no_list)
+    assert count(store, Query(RECEPTION)) == 0  # nothing written
+    fair = [{"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 3, "amount_fen": 0}]
+    assert rs.save_reception(store, values, _lines(fair))["guests"] == 2
+
+
 def test_no_letter_cannot_be_approved_but_an_attachment_counts(store: Store, tmp_path) -> None:
     values = {"kind": "公务", "sending_unit": "某县林业局", "starts_on": "2026-05-06"}
     saved = rs.save_reception(store, values, _lines())
