@@ -60,7 +60,7 @@ class Booking:
     room_id: int | None = None
     chair: str = ""
     people: frozenset[str] = field(default_factory=frozenset)  # 出席 and 列席 names
-    headcount: int = 0  # people expected in the room (出席 + 列席)
+    headcount: int = 0  # people expected in the room (出席 + 列席, and the 主持人)
     meeting_id: int | None = None
 
     def busy(self) -> frozenset[str]:

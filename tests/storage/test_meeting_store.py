@@ -77,6 +77,25 @@ def test_capacity_and_non_working_day(store: Store, rooms) -> None:
     assert meetings.check(store, outside) == []
 
 
+def test_the_chair_counts_towards_the_room_capacity(store: Store, rooms) -> None:
+    # 小会议室 seats 3: three attendees and a 主持人 who is not among them make 4.
+    full = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                chair="张书记", people=("甲", "乙", "丙"))  # fmt: skip
+    [found] = meetings.check(store, full)
+    assert found.kind == rules.CAPACITY and "可容纳 3 人，本次会议 4 人" in found.text
+    # A chair already listed as 出席 is counted once; 列席 people count too.
+    listed = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                  chair="甲", people=("甲", "乙", "丙"))  # fmt: skip
+    assert meetings.check(store, listed) == []
+    listed.attendees.append({"role": "列席", "name": "记录员"})
+    assert "本次会议 4 人" in meetings.check(store, listed)[0].text
+    # 请假 people are not in the room.
+    away = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                chair="张书记", people=("甲", "乙"))  # fmt: skip
+    away.attendees.append({"role": "请假", "name": "丙"})
+    assert meetings.check(store, away) == []
+
+
 def test_a_weekly_series_checks_every_occurrence_and_saves_each(store: Store, rooms) -> None:
     meetings.save(store, plan("专家论证会", "2026-06-17 09:30", "2026-06-17 10:30"))
     weekly = plan("周例会", "2026-01-07 09:00", "2026-01-07 10:00", chair="张书记",
