@@ -494,6 +494,19 @@ _STEP_FIELDS = {
 }
 
 
+def _refuse_second_extension(store: Store, petition_id: int) -> None:
+    # The 条例 allows one extension: any second 延期 is refused, even one repeating the same
+    # number of days (which would otherwise look like no change to the record).
+    old = records.get(store, PETITION, petition_id)
+    done = [s for s in petition_steps(store, petition_id) if s["kind"] == "延期"]
+    if old.get("extension_days") or done:
+        when = f"已于 {done[0]['on_date']} " if done else "已"
+        days = old.get("extension_days") or (done[0]["days"] if done else None)
+        raise ValidationError(
+            f"办理期限只能延长一次，{when}延长 {days} 日，不能再次延期", field="extension_days"
+        )
+
+
 def record_step(
     store: Store,
     petition_id: int,
@@ -507,6 +520,8 @@ def record_step(
     petition's history and its dates, deadline and status follow."""
     if kind not in _STEP_FIELDS:
         raise ValidationError(f"未知的信访环节「{kind}」，可选：{'、'.join(STEP_KINDS)}")
+    if kind == "延期":
+        _refuse_second_extension(store, petition_id)
     given = {"@": on_date, "to": to_whom or None, "days": days, "note": note or None}
     changes = {name: given.get(v, v) for name, v in _STEP_FIELDS[kind].items()}
     with store.transaction() as c:

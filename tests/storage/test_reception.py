@@ -178,6 +178,23 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     assert records.get(store, PETITION, p["id"])["extension_reason"] == "需现场核查"
 
 
+def test_a_second_extension_is_refused_even_for_the_same_days(store: Store) -> None:
+    p = rs.save_petition(store, {"received_on": "2026-03-02", "petitioner": "刘某", "claim": "某"})
+    p = rs.record_step(store, p["id"], "受理", dt.date(2026, 3, 5))
+    p = rs.record_step(store, p["id"], "延期", dt.date(2026, 4, 30), days=20, note="需现场核查")
+    assert p["due_date"] == dt.date(2026, 5, 25)
+    with pytest.raises(ValidationError) as refused:
+        rs.record_step(store, p["id"], "延期", dt.date(2026, 5, 20), days=20, note="再延")
+    assert "只能延长一次，已于 2026-04-30 延长 20 日" in str(refused.value)
+    assert refused.value.field == "extension_days"
+    steps = [s["kind"] for s in rs.petition_steps(store, p["id"])]
+    assert steps == ["受理", "延期"]  # the refused step is not in the history
+    got = records.get(store, PETITION, p["id"])
+    assert (got["extension_reason"], got["due_date"]) == ("需现场核查", dt.date(2026, 5, 25))
+    # Editing the petition itself (same extension) is still allowed.
+    assert rs.save_petition(store, {"handler": "资源管理科"}, p["id"])["extension_days"] == 20
+
+
 def test_agenda_sections_for_visitors_and_petitions(store: Store) -> None:
     from officedesk.storage import agenda
 
