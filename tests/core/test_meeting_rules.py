@@ -66,6 +66,19 @@ def test_person_conflicts_chair_and_attendees_but_not_the_buffer() -> None:
     assert m.find_conflicts(later, [other], buffer_minutes=30) == []
 
 
+def test_a_person_in_attendance_is_described_by_their_role() -> None:
+    other = Booking(at("2026-03-04", "09:00"), at("2026-03-04", "10:00"), "例会", "第二会议室",
+                    None, "张三", frozenset({"李四", "王五"}), 2, 7,
+                    roles=(("王五", "列席"),))  # fmt: skip
+    new = booking("09:30", "11:00", people=("张三", "李四", "王五"))
+    texts = [c.text for c in m.find_conflicts(new, [other])]
+    assert [t.split(" ")[0] for t in texts] == ["张三", "李四", "王五"]
+    assert "已主持「例会」" in texts[0] and "已出席「例会」" in texts[1]
+    assert "已列席「例会」" in texts[2]
+    # Every occurrence of a series keeps the roles.
+    assert m.shift(other, dt.date(2026, 3, 11)).role_of("王五") == "列席"
+
+
 def test_capacity_and_own_row_ignored() -> None:
     new = booking("09:00", "10:00", people=tuple(f"人{i}" for i in range(13)), mid=3)
     found = m.find_conflicts(new, [new], capacity=12)

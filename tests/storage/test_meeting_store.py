@@ -57,6 +57,20 @@ def test_a_clash_is_refused_then_saved_with_a_reason_kept(store: Store, rooms) -
     assert [s.name for s in meetings.week(store, dt.date(2026, 3, 2))] == ["党委会", "专题会"]
 
 
+def test_a_clash_names_the_role_each_person_has_in_the_other_meeting(store: Store, rooms) -> None:
+    first = plan("党委会", "2026-03-04 09:00", "2026-03-04 11:00", chair="张书记",
+                 people=("李局长",))  # fmt: skip
+    first.attendees.append({"role": "列席", "name": "王主任"})
+    first.attendees.append({"role": "请假", "name": "赵副局长"})
+    meetings.save(store, first)
+    clash = plan("专题会", "2026-03-04 10:00", "2026-03-04 12:00", room="某某林场",
+                 chair="王主任", people=("李局长", "张书记", "赵副局长"))  # fmt: skip
+    texts = {c.text.split(" ")[0]: c.text for c in meetings.check(store, clash)}
+    assert set(texts) == {"王主任", "李局长", "张书记"}  # 请假 is no clash
+    assert "已列席「党委会」" in texts["王主任"]
+    assert "已出席「党委会」" in texts["李局长"] and "已主持「党委会」" in texts["张书记"]
+
+
 def test_buffer_is_a_setting(store: Store, rooms) -> None:
     meetings.save(store, plan("党委会", "2026-03-04 09:00", "2026-03-04 10:00"))
     after = plan("例会", "2026-03-04 10:05", "2026-03-04 11:00")
