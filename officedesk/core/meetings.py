@@ -248,6 +248,17 @@ def shift(booking: Booking, day: dt.date) -> Booking:
     )  # fmt: skip
 
 
+def reply_deadline(calendar: WorkCalendar, meeting_day: dt.date, notice_day: dt.date) -> dt.date:
+    """The 回执 deadline of a 会议通知: the last working day before the meeting (a meeting on
+    Monday, or just after a holiday, wants replies before the break), never before the day the
+    notice is dated (nor after the meeting day)."""
+    floor = min(notice_day, meeting_day)
+    day = meeting_day - dt.timedelta(days=1)
+    while day > floor and not calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return max(day, floor)
+
+
 def week_start(day: dt.date) -> dt.date:
     """The Monday of `day`'s week."""
     return day - dt.timedelta(days=day.weekday())

@@ -102,6 +102,28 @@ def test_holidays_and_weekends_are_not_working_days() -> None:
     assert m.find_conflicts(weekend, [], workdays=WorkCalendar({dt.date(2026, 3, 7): True})) == []
 
 
+@pytest.mark.parametrize(
+    ("meeting", "notice", "reply_by"),
+    [
+        ("2026-03-04", "2026-03-01", "2026-03-03"),  # a Wednesday: the Tuesday before
+        ("2026-03-09", "2026-03-02", "2026-03-06"),  # a Monday: the Friday, not the Sunday
+        ("2026-10-08", "2026-09-25", "2026-09-30"),  # after the National Day holiday
+        ("2026-10-12", "2026-09-25", "2026-10-10"),  # Saturday 10-10 is a 调休 working day
+        ("2026-03-09", "2026-03-08", "2026-03-08"),  # never before the notice's own date
+        ("2026-03-09", "2026-03-09", "2026-03-09"),  # a notice on the day itself
+    ],
+)
+def test_reply_deadline_is_the_working_day_before(meeting: str, notice: str, reply_by: str) -> None:
+    day = dt.date.fromisoformat
+    assert m.reply_deadline(WorkCalendar(), day(meeting), day(notice)) == day(reply_by)
+
+
+def test_reply_deadline_follows_the_units_own_calendar() -> None:
+    # The unit declared Friday 03-06 a holiday of its own: replies by Thursday.
+    cal = WorkCalendar({dt.date(2026, 3, 6): False})
+    assert m.reply_deadline(cal, dt.date(2026, 3, 9), dt.date(2026, 3, 2)) == dt.date(2026, 3, 5)
+
+
 def test_every_occurrence_of_a_weekly_series_for_a_year_is_checked() -> None:
     first = dt.date(2026, 1, 7)  # a Wednesday
     days = m.occurrences(first, m.WEEKLY, dt.date(2026, 12, 31))
