@@ -114,6 +114,35 @@ def test_meal_guests_beyond_those_received_do_not_raise_the_accompanying_limit(
     assert rs.save_reception(store, values, _lines(fair))["guests"] == 2
 
 
+def test_lines_without_an_amount_save_as_zero_and_bad_lines_name_the_line(store: Store) -> None:
+    values = {"kind": "公务", "sending_unit": "省厅", "letter_ref": "函2",
+              "starts_on": "2026-05-06"}  # fmt: skip
+    no_amount = rs.ReceptionLines(
+        [{"name": "张三"}], [], [{"day": "2026-05-06", "kind": "工作餐", "guests": 1, "staff": 1}],
+        [{"item": "住宿"}, {"item": "交通", "amount_fen": None}],
+    )  # fmt: skip
+    saved = rs.save_reception(store, values, no_amount)
+    got = rs.lines(store, saved["id"])
+    assert [m["amount_fen"] for m in got.meals] == [0]
+    assert [c["amount_fen"] for c in got.costs] == [0, 0] and saved["total_cost"] is None
+    bad = {
+        "用餐第 1 行「金额」应为不小于 0 的金额（分），不是「-5」": rs.ReceptionLines(
+            [], [], [{"kind": "工作餐", "guests": 1, "amount_fen": -5}], []),
+        "用餐第 1 行「客人数」应为不小于 0 的整数，不是「两」": rs.ReceptionLines(
+            [], [], [{"kind": "工作餐", "guests": "两"}], []),
+        "用餐第 2 行「类别」必须填写": rs.ReceptionLines(
+            [], [], [{"kind": "自助餐"}, {"guests": 1}], []),
+        "费用第 1 行「项目」必须填写": rs.ReceptionLines([], [], [], [{"amount_fen": 100}]),
+        "客人第 2 行「姓名」必须填写": rs.ReceptionLines(
+            [{"name": "张三"}, {"post": "科长"}], [], [], []),
+    }  # fmt: skip
+    for message, lines_ in bad.items():
+        with pytest.raises(ValidationError) as refused:
+            rs.save_reception(store, values, lines_)
+        assert str(refused.value) == message
+    assert count(store, Query(RECEPTION)) == 1  # nothing half-written
+
+
 def test_no_letter_cannot_be_approved_but_an_attachment_counts(store: Store, tmp_path) -> None:
     values = {"kind": "公务", "sending_unit": "某县林业局", "starts_on": "2026-05-06"}
     saved = rs.save_reception(store, values, _lines())
