@@ -49,7 +49,8 @@ def _leaders(store: Store) -> None:
 
 
 def _people_rows(rng: random.Random, meeting_id: int, stamp: str) -> list[tuple[Any, ...]]:
-    present = rng.sample(LEADERS, rng.randint(3, len(LEADERS)))
+    # The 出席 order is the rank order the 座次表 and 桌签 follow: 书记, 局长, then the others.
+    present = sorted(rng.sample(LEADERS, rng.randint(3, len(LEADERS))), key=LEADERS.index)
     rows = []
     for seq, (name, post) in enumerate(present, 1):
         rows.append((new_uuid(), stamp, stamp, meeting_id, seq, "出席", name, "局领导", post,

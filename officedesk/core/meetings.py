@@ -60,8 +60,10 @@ class Booking:
     room_id: int | None = None
     chair: str = ""
     people: frozenset[str] = field(default_factory=frozenset)  # 出席 and 列席 names
-    headcount: int = 0  # people expected in the room (出席 + 列席)
+    headcount: int = 0  # people expected in the room (出席 + 列席, and the 主持人)
     meeting_id: int | None = None
+    # (name, role) of the people present whose role is not 出席 (i.e. 列席): conflicts say it.
+    roles: tuple[tuple[str, str], ...] = ()
 
     def busy(self) -> frozenset[str]:
         """Everyone this meeting occupies: the chair and the attendees present."""
@@ -69,6 +71,12 @@ class Booking:
         if self.chair:
             names.add(self.chair)
         return frozenset(n for n in names if n)
+
+    def role_of(self, name: str) -> str:
+        """What `name` does in this meeting: 主持, 列席 or 出席."""
+        if name == self.chair:
+            return "主持"
+        return dict(self.roles).get(name, "出席")
 
 
 @dataclass(frozen=True)
@@ -123,9 +131,8 @@ def find_conflicts(
                 day, other.meeting_id))  # fmt: skip
         if overlaps(candidate.starts_at, candidate.ends_at, other.starts_at, other.ends_at):
             for name in sorted(busy & other.busy()):
-                role = "主持" if name == other.chair else "出席"
                 found.append(Conflict(
-                    PERSON, f"{name} 在 {_when(other)} 已{role}「{other.name}」",
+                    PERSON, f"{name} 在 {_when(other)} 已{other.role_of(name)}「{other.name}」",
                     day, other.meeting_id))  # fmt: skip
     if capacity is not None and capacity > 0 and candidate.headcount > capacity:
         found.append(Conflict(
@@ -237,7 +244,19 @@ def shift(booking: Booking, day: dt.date) -> Booking:
     return Booking(
         start, start + (booking.ends_at - booking.starts_at), booking.name, booking.room,
         booking.room_id, booking.chair, booking.people, booking.headcount, booking.meeting_id,
+        booking.roles,
     )  # fmt: skip
+
+
+def reply_deadline(calendar: WorkCalendar, meeting_day: dt.date, notice_day: dt.date) -> dt.date:
+    """The 回执 deadline of a 会议通知: the last working day before the meeting (a meeting on
+    Monday, or just after a holiday, wants replies before the break), never before the day the
+    notice is dated (nor after the meeting day)."""
+    floor = min(notice_day, meeting_day)
+    day = meeting_day - dt.timedelta(days=1)
+    while day > floor and not calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return max(day, floor)
 
 
 def week_start(day: dt.date) -> dt.date:

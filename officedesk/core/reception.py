@@ -45,7 +45,10 @@ def id_check_character(first17: str) -> str:
 
 def id_number_problem(value: str | None, id_type: str | None = "居民身份证") -> str | None:
     """A Chinese warning if a 居民身份证 number looks wrong (length, birth date, check digit),
-    else None. A warning only: the clerk may keep what is printed on the card."""
+    else None. A warning only: the clerk may keep what is printed on the card.
+
+    The warning quotes no character of the number, nor anything computed from the masked
+    middle (the birth date, the expected check digit): it is shown beside the masked number."""
     text = (value or "").strip()
     if not text or (id_type or "居民身份证") != "居民身份证":
         return None
@@ -54,10 +57,9 @@ def id_number_problem(value: str | None, id_type: str | None = "居民身份证"
     try:
         dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
-        return f"「证件号码」中的出生日期 {text[6:14]} 不是有效日期：请核对"
-    expected = id_check_character(text[:17])
-    if text[17].upper() != expected:
-        return f"「证件号码」校验位应为 {expected}，不是 {text[17].upper()}：请核对是否抄错"
+        return "「证件号码」中的出生日期部分不是有效日期：请核对"
+    if text[17].upper() != id_check_character(text[:17]):
+        return "「证件号码」的校验位（最后一位）与前 17 位不符：请核对是否抄错"
     return None
 
 
@@ -104,24 +106,32 @@ class Finding:
     message: str
 
 
-def meal_findings(meals: Sequence[Meal], meal_limit: float) -> list[Finding]:
-    """The meal rules: at most one 工作餐; 陪餐 within max_accompanying; cost per head ≤ limit."""
+def meal_findings(meals: Sequence[Meal], meal_limit: float, received: int = 0) -> list[Finding]:
+    """The meal rules: at most one 工作餐; 陪餐 within max_accompanying; cost per head ≤ limit.
+
+    `received` is how many guests the reception receives (its guest list, else its 人数; 0 when
+    unknown). The 陪餐 limit counts the smaller of a meal's 客人数 and `received`: typing more
+    guests at a meal than were received does not buy more 陪餐, and such a meal is flagged."""
     out: list[Finding] = []
     working = [m for m in meals if m.kind == WORKING_MEAL]
     if len(working) > 1:
         out.append(Finding("error", f"每次接待只能安排一次工作餐，现有 {len(working)} 次"))
     for i, m in enumerate(meals, 1):
         where = f"第 {i} 餐（{m.day.isoformat() if m.day else '未填日期'} {m.kind}）"
-        allowed = max_accompanying(m.guests)
+        guests = min(m.guests, received) if received > 0 else m.guests
+        if received > 0 and m.guests > received:
+            out.append(Finding("error", f"{where}：客人数 {m.guests} 人，多于本次接待对象 "
+                                        f"{received} 人；陪餐按接待对象人数计算"))  # fmt: skip
+        allowed = max_accompanying(guests)
         if m.staff > allowed:
             rule = (
                 "接待对象 10 人以内陪餐不超过 3 人"
-                if m.guests <= 10
+                if guests <= 10
                 else ("接待对象超过 10 人的，陪餐不超过其三分之一（向下取整）")
             )
-            out.append(Finding("error", f"{where}：{m.guests} 位客人最多 {allowed} 人陪餐，"
+            out.append(Finding("error", f"{where}：{guests} 位客人最多 {allowed} 人陪餐，"
                                         f"现为 {m.staff} 人（{rule}）"))  # fmt: skip
-        heads = m.guests + m.staff
+        heads = guests + m.staff
         if meal_limit > 0 and heads > 0 and m.amount > 0 and m.amount / heads > meal_limit:
             out.append(Finding("warn", f"{where}：人均 {m.amount / heads:.2f} 元，超过本单位"
                                        f"工作餐标准 {meal_limit:g} 元/人"))  # fmt: skip

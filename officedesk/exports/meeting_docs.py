@@ -4,7 +4,7 @@ GB/T 9704 layout), 签到表 (.docx, .xlsx) and 座次表 (.docx). No Qt."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from officedesk.core import seating
-from officedesk.core.meetings import PRESENT_ROLES, WEEKDAYS
+from officedesk.core.meetings import PRESENT_ROLES, WEEKDAYS, reply_deadline
 from officedesk.core.registers import MEETING
+from officedesk.core.workdays import WorkCalendar
 from officedesk.exports.common import BODY_FONT, TITLE_FONT, ExportError, atomic_output, xml_text
 from officedesk.exports.gbt9704 import (
     OfficialDocument,
@@ -111,6 +112,7 @@ class MeetingFacts:
     contact: str
     phone: str
     variant: str
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)  # the unit's working days
 
     @classmethod
     def load(cls, store: Store, meeting_id: int) -> MeetingFacts:
@@ -122,7 +124,7 @@ class MeetingFacts:
             fonts_for(settings.font_chains(store)),
             str(record.get("contact") or settings.get(store, "meeting_contact") or ""),
             str(record.get("contact_phone") or settings.get(store, "meeting_contact_phone") or ""),
-            str(settings.get(store, "seating_even_variant")),
+            str(settings.get(store, "seating_even_variant")), settings.calendar(store),
         )  # fmt: skip
 
     def names(self, role: str) -> list[str]:
@@ -197,7 +199,8 @@ def notice_document(facts: MeetingFacts, today: dt.date | None = None) -> Offici
         doc.paragraph("会上另行印发。")
     doc.heading("五、有关要求")
     requirements = _lines(r.get("requirements")) or list(DEFAULT_REQUIREMENTS)
-    reply_by = r["starts_at"].date() - dt.timedelta(days=1)
+    notice_day = today or dt.date.today()
+    reply_by = reply_deadline(facts.calendar, r["starts_at"].date(), notice_day)
     requirements.append(f"请于{chinese_date(reply_by)}前将参会回执（见附件）报送{facts.issuer()}。")
     for n, line in enumerate(requirements, 1):
         doc.paragraph(f"（{chinese_number(n)}）{line}" if len(requirements) > 1 else line)
@@ -206,7 +209,7 @@ def notice_document(facts: MeetingFacts, today: dt.date | None = None) -> Offici
             f"联系人：{facts.contact or '　　　　'}　　联系电话：{facts.phone or '　　　　'}"
         )
     doc.attachment_note(["参会回执"])
-    doc.signature(facts.issuer(), today or dt.date.today())
+    doc.signature(facts.issuer(), notice_day)
     doc.attachment_page("参会回执")
     doc.paragraph(f"会议名称：{name}")
     doc.table(REPLY_HEADERS, [("", "", "", "", "")] * REPLY_ROWS, (40, 25, 30, 35, 26),

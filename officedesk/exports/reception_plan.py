@@ -73,8 +73,10 @@ def plan_sections(
         lines = []
         for m in meals:
             guests_n = int(m.get("guests") or 0)
+            # The 陪餐 limit counts no more guests than were received (as the save checks).
+            counted = min(guests_n, n) if n else guests_n
             lines.append(f"{_day(m.get('day'))}{m.get('kind') or ''}：客人 {guests_n} 人，陪餐 "
-                         f"{int(m.get('staff') or 0)} 人（上限 {max_accompanying(guests_n)} 人）"
+                         f"{int(m.get('staff') or 0)} 人（上限 {max_accompanying(counted)} 人）"
                          + (f"，地点：{m['place']}" if m.get("place") else "") + "。")  # fmt: skip
         sections.append(("用餐安排", lines))
     escorts = "、".join(str(c.get("name")) + (f"（{c['post']}）" if c.get("post") else "")

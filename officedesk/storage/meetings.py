@@ -212,14 +212,23 @@ def _resolve_room(store: Store, record: Record) -> Row | None:
 
 
 def booking_of(record: Record, people: Iterable[Row], meeting_id: int | None = None) -> Booking:
-    """The conflict-check view of a meeting and its attendees."""
+    """The conflict-check view of a meeting and its attendees.
+
+    The headcount is everyone in the room: the 出席 and 列席 people, and the 主持人 too unless
+    already listed among them."""
     present = [p for p in people if (p.get("role") or "出席") in rules.PRESENT_ROLES]
+    names = frozenset(str(p["name"]).strip() for p in present if p.get("name"))
+    chair = str(record.get("chair") or "").strip()
+    roles: dict[str, str] = {}
+    for p in present:  # someone listed as both 出席 and 列席 is 出席
+        name, role = str(p.get("name") or "").strip(), str(p.get("role") or "出席")
+        if name and roles.get(name) != "出席":
+            roles[name] = role
     return Booking(
         starts_at=record["starts_at"], ends_at=record["ends_at"], name=str(record.get("name") or ""),
-        room=str(record.get("room") or ""), room_id=record.get("room_id"),
-        chair=str(record.get("chair") or "").strip(),
-        people=frozenset(str(p["name"]).strip() for p in present if p.get("name")),
-        headcount=len(present), meeting_id=meeting_id,
+        room=str(record.get("room") or ""), room_id=record.get("room_id"), chair=chair,
+        people=names, headcount=len(present) + (1 if chair and chair not in names else 0),
+        meeting_id=meeting_id, roles=tuple(sorted((n, r) for n, r in roles.items() if r != "出席")),
     )  # fmt: skip
 
 

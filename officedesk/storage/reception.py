@@ -11,6 +11,7 @@ from typing import Any
 from officedesk.core.fields import Record
 from officedesk.core.pinyin import is_initials_query, matches_initials
 from officedesk.core.reception import (
+    MEAL_KINDS,
     Finding,
     Meal,
     extension_problem,
@@ -249,6 +250,48 @@ def _replace_children(
         )
 
 
+# What each child line is called in a message, and its columns that must hold something.
+LINE_NAMES = {"reception_guest": "客人", "reception_companion": "陪同人员",
+              "reception_meal": "用餐", "reception_cost": "费用"}  # fmt: skip
+_REQUIRED_TEXT = {"reception_guest": (("name", "姓名"),),
+                  "reception_companion": (("name", "姓名"),),
+                  "reception_meal": (("kind", "类别"),), "reception_cost": (("item", "项目"),)}  # fmt: skip
+_COUNTS = {"reception_meal": (("guests", "客人数"), ("staff", "陪餐数"), ("amount_fen", "金额")),
+           "reception_cost": (("amount_fen", "金额"),)}  # fmt: skip
+
+
+def clean_lines(table: str, lines_: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The lines of one child table ready to write: an empty count or amount is 0; a missing
+    name, 类别 or 项目, or a count that is not a whole number ≥ 0, is refused with a
+    ValidationError naming the line (用餐第 2 行「金额」…), not a field of the form (the
+    reception has a 「类别」 of its own)."""
+    out = []
+    for i, line in enumerate(lines_, 1):
+        where = f"{LINE_NAMES[table]}第 {i} 行"
+        row = dict(line)
+        for col, label in _REQUIRED_TEXT[table]:
+            if not str(row.get(col) or "").strip():
+                raise ValidationError(f"{where}「{label}」必须填写")
+        if table == "reception_meal" and row["kind"] not in MEAL_KINDS:
+            raise ValidationError(f"{where}「类别」只能是 {'、'.join(MEAL_KINDS)}")
+        for col, label in _COUNTS.get(table, ()):
+            value = row.get(col)
+            if value is None or str(value).strip() == "":
+                row[col] = 0
+                continue
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                number = -1
+            if number < 0 or isinstance(value, bool) or (isinstance(value, float)
+                                                          and not value.is_integer()):  # fmt: skip
+                kind = "金额（分）" if col == "amount_fen" else "整数"
+                raise ValidationError(f"{where}「{label}」应为不小于 0 的{kind}，不是「{value}」")
+            row[col] = number
+        out.append(row)
+    return out
+
+
 def yuan_to_fen(text: Any, label: str = "金额") -> int:
     """An amount typed in 元 (1234.5, 1,234.50) as whole 分; ValidationError names the field."""
     if text is None or str(text).strip() == "":
@@ -320,6 +363,18 @@ def _meal(m: Mapping[str, Any]) -> Meal:
                 int(m.get("amount_fen") or 0) / 100)  # fmt: skip
 
 
+def guests_received(record: Mapping[str, Any], lines_: ReceptionLines) -> int:
+    """How many guests the reception receives: its guest list, or its 人数 while the list is
+    empty (0 when neither is known). The 陪餐 limit of every meal counts no more than these."""
+    named = sum(1 for g in lines_.guests if str(g.get("name") or "").strip())
+    if named:
+        return named
+    try:
+        return max(0, int(record.get("guests") or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
 def reception_findings(
     store: Store, record: Mapping[str, Any], lines_: ReceptionLines, letter_attached: bool = False
 ) -> list[Finding]:
@@ -329,7 +384,8 @@ def reception_findings(
     approved = bool(record.get("approved_on") or record.get("approved_by"))
     letter = letter_attached or has_letter(store, record)
     out = letter_findings(str(record.get("kind") or "公务"), letter, approved)
-    out += meal_findings([_meal(m) for m in lines_.meals], meal_limit)
+    meals = [_meal(m) for m in lines_.meals]
+    out += meal_findings(meals, meal_limit, guests_received(record, lines_))
     rate = record.get("room_rate")
     out += lodging_findings(record.get("room_type"), float(rate) if rate else None, lodging_limit)
     from officedesk.core.reception import split_names
@@ -351,6 +407,12 @@ def save_reception(
     written) when a rule is broken: two 工作餐, too many 陪餐, approval without a 公函.
 
     `letter_attached`: a scan of the 公函 is being attached with this save (a new reception)."""
+    lines_ = ReceptionLines(
+        clean_lines("reception_guest", lines_.guests),
+        clean_lines("reception_companion", lines_.companions),
+        clean_lines("reception_meal", lines_.meals),
+        clean_lines("reception_cost", lines_.costs),
+    )
     data = dict(values)
     data["total_cost"] = fen_text(lines_.total_fen) if lines_.total_fen else None
     if lines_.guests and not data.get("guests"):
@@ -481,6 +543,19 @@ _STEP_FIELDS = {
 }
 
 
+def _refuse_second_extension(store: Store, petition_id: int) -> None:
+    # The 条例 allows one extension: any second 延期 is refused, even one repeating the same
+    # number of days (which would otherwise look like no change to the record).
+    old = records.get(store, PETITION, petition_id)
+    done = [s for s in petition_steps(store, petition_id) if s["kind"] == "延期"]
+    if old.get("extension_days") or done:
+        when = f"已于 {done[0]['on_date']} " if done else "已"
+        days = old.get("extension_days") or (done[0]["days"] if done else None)
+        raise ValidationError(
+            f"办理期限只能延长一次，{when}延长 {days} 日，不能再次延期", field="extension_days"
+        )
+
+
 def record_step(
     store: Store,
     petition_id: int,
@@ -494,6 +569,8 @@ def record_step(
     petition's history and its dates, deadline and status follow."""
     if kind not in _STEP_FIELDS:
         raise ValidationError(f"未知的信访环节「{kind}」，可选：{'、'.join(STEP_KINDS)}")
+    if kind == "延期":
+        _refuse_second_extension(store, petition_id)
     given = {"@": on_date, "to": to_whom or None, "days": days, "note": note or None}
     changes = {name: given.get(v, v) for name, v in _STEP_FIELDS[kind].items()}
     with store.transaction() as c:

@@ -66,6 +66,19 @@ def test_person_conflicts_chair_and_attendees_but_not_the_buffer() -> None:
     assert m.find_conflicts(later, [other], buffer_minutes=30) == []
 
 
+def test_a_person_in_attendance_is_described_by_their_role() -> None:
+    other = Booking(at("2026-03-04", "09:00"), at("2026-03-04", "10:00"), "例会", "第二会议室",
+                    None, "张三", frozenset({"李四", "王五"}), 2, 7,
+                    roles=(("王五", "列席"),))  # fmt: skip
+    new = booking("09:30", "11:00", people=("张三", "李四", "王五"))
+    texts = [c.text for c in m.find_conflicts(new, [other])]
+    assert [t.split(" ")[0] for t in texts] == ["张三", "李四", "王五"]
+    assert "已主持「例会」" in texts[0] and "已出席「例会」" in texts[1]
+    assert "已列席「例会」" in texts[2]
+    # Every occurrence of a series keeps the roles.
+    assert m.shift(other, dt.date(2026, 3, 11)).role_of("王五") == "列席"
+
+
 def test_capacity_and_own_row_ignored() -> None:
     new = booking("09:00", "10:00", people=tuple(f"人{i}" for i in range(13)), mid=3)
     found = m.find_conflicts(new, [new], capacity=12)
@@ -87,6 +100,28 @@ def test_holidays_and_weekends_are_not_working_days() -> None:
     assert m.find_conflicts(workday, [], workdays=cal) == []
     # The unit's own table wins: a 调休 Saturday is a working day.
     assert m.find_conflicts(weekend, [], workdays=WorkCalendar({dt.date(2026, 3, 7): True})) == []
+
+
+@pytest.mark.parametrize(
+    ("meeting", "notice", "reply_by"),
+    [
+        ("2026-03-04", "2026-03-01", "2026-03-03"),  # a Wednesday: the Tuesday before
+        ("2026-03-09", "2026-03-02", "2026-03-06"),  # a Monday: the Friday, not the Sunday
+        ("2026-10-08", "2026-09-25", "2026-09-30"),  # after the National Day holiday
+        ("2026-10-12", "2026-09-25", "2026-10-10"),  # Saturday 10-10 is a 调休 working day
+        ("2026-03-09", "2026-03-08", "2026-03-08"),  # never before the notice's own date
+        ("2026-03-09", "2026-03-09", "2026-03-09"),  # a notice on the day itself
+    ],
+)
+def test_reply_deadline_is_the_working_day_before(meeting: str, notice: str, reply_by: str) -> None:
+    day = dt.date.fromisoformat
+    assert m.reply_deadline(WorkCalendar(), day(meeting), day(notice)) == day(reply_by)
+
+
+def test_reply_deadline_follows_the_units_own_calendar() -> None:
+    # The unit declared Friday 03-06 a holiday of its own: replies by Thursday.
+    cal = WorkCalendar({dt.date(2026, 3, 6): False})
+    assert m.reply_deadline(cal, dt.date(2026, 3, 9), dt.date(2026, 3, 2)) == dt.date(2026, 3, 5)
 
 
 def test_every_occurrence_of_a_weekly_series_for_a_year_is_checked() -> None:

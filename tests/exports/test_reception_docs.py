@@ -97,3 +97,15 @@ def test_daily_and_monthly_visitor_log(store: Store, tmp_path: Path, qapp: objec
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout.replace(" ", "")  # fmt: skip
     assert "2026年5月" in text and "丁" in text and "甲" not in text
+
+
+def test_plan_states_the_accompanying_limit_of_the_guests_received() -> None:
+    from officedesk.exports.reception_plan import plan_sections
+
+    guests = [{"name": "张三"}, {"name": "李四"}]
+    meals = [{"day": "2026-05-06", "kind": "工作餐", "guests": 20, "staff": 6}]
+    sections = dict(plan_sections({"sending_unit": "省厅"}, guests, [], meals, []))
+    assert sections["用餐安排"] == ["2026年5月6日工作餐：客人 20 人，陪餐 6 人（上限 3 人）。"]
+    # No list: the reception's 人数 is what was received.
+    sections = dict(plan_sections({"guests": 12}, [], [], meals, []))
+    assert "（上限 4 人）" in sections["用餐安排"][0]

@@ -57,6 +57,20 @@ def test_a_clash_is_refused_then_saved_with_a_reason_kept(store: Store, rooms) -
     assert [s.name for s in meetings.week(store, dt.date(2026, 3, 2))] == ["党委会", "专题会"]
 
 
+def test_a_clash_names_the_role_each_person_has_in_the_other_meeting(store: Store, rooms) -> None:
+    first = plan("党委会", "2026-03-04 09:00", "2026-03-04 11:00", chair="张书记",
+                 people=("李局长",))  # fmt: skip
+    first.attendees.append({"role": "列席", "name": "王主任"})
+    first.attendees.append({"role": "请假", "name": "赵副局长"})
+    meetings.save(store, first)
+    clash = plan("专题会", "2026-03-04 10:00", "2026-03-04 12:00", room="某某林场",
+                 chair="王主任", people=("李局长", "张书记", "赵副局长"))  # fmt: skip
+    texts = {c.text.split(" ")[0]: c.text for c in meetings.check(store, clash)}
+    assert set(texts) == {"王主任", "李局长", "张书记"}  # 请假 is no clash
+    assert "已列席「党委会」" in texts["王主任"]
+    assert "已出席「党委会」" in texts["李局长"] and "已主持「党委会」" in texts["张书记"]
+
+
 def test_buffer_is_a_setting(store: Store, rooms) -> None:
     meetings.save(store, plan("党委会", "2026-03-04 09:00", "2026-03-04 10:00"))
     after = plan("例会", "2026-03-04 10:05", "2026-03-04 11:00")
@@ -75,6 +89,25 @@ def test_capacity_and_non_working_day(store: Store, rooms) -> None:
     outside = plan("调研", "2026-03-04 09:00", "2026-03-04 10:00", room="某某林场",
                    people=("甲", "乙", "丙", "丁"))  # fmt: skip
     assert meetings.check(store, outside) == []
+
+
+def test_the_chair_counts_towards_the_room_capacity(store: Store, rooms) -> None:
+    # 小会议室 seats 3: three attendees and a 主持人 who is not among them make 4.
+    full = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                chair="张书记", people=("甲", "乙", "丙"))  # fmt: skip
+    [found] = meetings.check(store, full)
+    assert found.kind == rules.CAPACITY and "可容纳 3 人，本次会议 4 人" in found.text
+    # A chair already listed as 出席 is counted once; 列席 people count too.
+    listed = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                  chair="甲", people=("甲", "乙", "丙"))  # fmt: skip
+    assert meetings.check(store, listed) == []
+    listed.attendees.append({"role": "列席", "name": "记录员"})
+    assert "本次会议 4 人" in meetings.check(store, listed)[0].text
+    # 请假 people are not in the room.
+    away = plan("碰头会", "2026-03-04 09:00", "2026-03-04 10:00", room="小会议室",
+                chair="张书记", people=("甲", "乙"))  # fmt: skip
+    away.attendees.append({"role": "请假", "name": "丙"})
+    assert meetings.check(store, away) == []
 
 
 def test_a_weekly_series_checks_every_occurrence_and_saves_each(store: Store, rooms) -> None:

@@ -95,6 +95,54 @@ def test_reception_saved_with_lines_and_rules(store: Store) -> None:
     assert count(store, Query(RECEPTION)) == 1  # nothing half-written
 
 
+def test_meal_guests_beyond_those_received_do_not_raise_the_accompanying_limit(
+    store: Store,
+) -> None:
+    values = {"kind": "公务", "sending_unit": "省林业和草原局", "letter_ref": "林办函〔2026〕6号",
+              "starts_on": "2026-05-06"}  # fmt: skip
+    padded = [{"day": "2026-05-06", "kind": "工作餐", "guests": 20, "staff": 6, "amount_fen": 0}]
+    with pytest.raises(ValidationError) as refused:  # 2 guests on the list
+        rs.save_reception(store, values, _lines(padded))
+    assert "第 1 餐（2026-05-06 工作餐）：客人数 20 人，多于本次接待对象 2 人" in str(refused.value)
+    assert "2 位客人最多 3 人陪餐，现为 6 人" in str(refused.value)
+    # No guest list: the reception's 人数 is what was received.
+    no_list = rs.ReceptionLines([], [], padded, [])
+    with pytest.raises(ValidationError, match="多于本次接待对象 4 人"):
+        rs.save_reception(store, {**values, "guests": 4}, no_list)
+    assert count(store, Query(RECEPTION)) == 0  # nothing written
+    fair = [{"day": "2026-05-06", "kind": "工作餐", "guests": 2, "staff": 3, "amount_fen": 0}]
+    assert rs.save_reception(store, values, _lines(fair))["guests"] == 2
+
+
+def test_lines_without_an_amount_save_as_zero_and_bad_lines_name_the_line(store: Store) -> None:
+    values = {"kind": "公务", "sending_unit": "省厅", "letter_ref": "函2",
+              "starts_on": "2026-05-06"}  # fmt: skip
+    no_amount = rs.ReceptionLines(
+        [{"name": "张三"}], [], [{"day": "2026-05-06", "kind": "工作餐", "guests": 1, "staff": 1}],
+        [{"item": "住宿"}, {"item": "交通", "amount_fen": None}],
+    )  # fmt: skip
+    saved = rs.save_reception(store, values, no_amount)
+    got = rs.lines(store, saved["id"])
+    assert [m["amount_fen"] for m in got.meals] == [0]
+    assert [c["amount_fen"] for c in got.costs] == [0, 0] and saved["total_cost"] is None
+    bad = {
+        "用餐第 1 行「金额」应为不小于 0 的金额（分），不是「-5」": rs.ReceptionLines(
+            [], [], [{"kind": "工作餐", "guests": 1, "amount_fen": -5}], []),
+        "用餐第 1 行「客人数」应为不小于 0 的整数，不是「两」": rs.ReceptionLines(
+            [], [], [{"kind": "工作餐", "guests": "两"}], []),
+        "用餐第 2 行「类别」必须填写": rs.ReceptionLines(
+            [], [], [{"kind": "自助餐"}, {"guests": 1}], []),
+        "费用第 1 行「项目」必须填写": rs.ReceptionLines([], [], [], [{"amount_fen": 100}]),
+        "客人第 2 行「姓名」必须填写": rs.ReceptionLines(
+            [{"name": "张三"}, {"post": "科长"}], [], [], []),
+    }  # fmt: skip
+    for message, lines_ in bad.items():
+        with pytest.raises(ValidationError) as refused:
+            rs.save_reception(store, values, lines_)
+        assert str(refused.value) == message
+    assert count(store, Query(RECEPTION)) == 1  # nothing half-written
+
+
 def test_no_letter_cannot_be_approved_but_an_attachment_counts(store: Store, tmp_path) -> None:
     values = {"kind": "公务", "sending_unit": "某县林业局", "starts_on": "2026-05-06"}
     saved = rs.save_reception(store, values, _lines())
@@ -157,6 +205,23 @@ def test_petition_steps_move_the_deadline(store: Store) -> None:
     steps = [s["kind"] for s in rs.petition_steps(store, p["id"])]
     assert steps == ["受理", "交办", "延期", "答复", "复查申请"]
     assert records.get(store, PETITION, p["id"])["extension_reason"] == "需现场核查"
+
+
+def test_a_second_extension_is_refused_even_for_the_same_days(store: Store) -> None:
+    p = rs.save_petition(store, {"received_on": "2026-03-02", "petitioner": "刘某", "claim": "某"})
+    p = rs.record_step(store, p["id"], "受理", dt.date(2026, 3, 5))
+    p = rs.record_step(store, p["id"], "延期", dt.date(2026, 4, 30), days=20, note="需现场核查")
+    assert p["due_date"] == dt.date(2026, 5, 25)
+    with pytest.raises(ValidationError) as refused:
+        rs.record_step(store, p["id"], "延期", dt.date(2026, 5, 20), days=20, note="再延")
+    assert "只能延长一次，已于 2026-04-30 延长 20 日" in str(refused.value)
+    assert refused.value.field == "extension_days"
+    steps = [s["kind"] for s in rs.petition_steps(store, p["id"])]
+    assert steps == ["受理", "延期"]  # the refused step is not in the history
+    got = records.get(store, PETITION, p["id"])
+    assert (got["extension_reason"], got["due_date"]) == ("需现场核查", dt.date(2026, 5, 25))
+    # Editing the petition itself (same extension) is still allowed.
+    assert rs.save_petition(store, {"handler": "资源管理科"}, p["id"])["extension_days"] == 20
 
 
 def test_agenda_sections_for_visitors_and_petitions(store: Store) -> None:

@@ -217,7 +217,11 @@ class ReceptionForm(RecordForm):
             found = [Finding("error", str(exc))]
         except StorageError:
             return
-        guests = len(self.guest_table.lines())
+        try:
+            record = {**self.original, **clean_record(RECEPTION, self.values())}
+            guests = rs.guests_received(record, self.reception_lines())
+        except (ValueProblem, ValidationError):
+            guests = len(self.guest_table.lines())
         note = self.tr("陪餐规定：接待对象 10 人以内陪餐不超过 3 人；超过 10 人的不超过三分之一"
                        "（向下取整）。")  # fmt: skip
         if guests:
