@@ -334,3 +334,17 @@ def test_filing_shows_in_the_documents_stage_and_history(store: Store) -> None:
     again = records.get(store, INCOMING_DOCUMENT, doc["id"])
     assert (again["stage"], again["archive_no"]) == ("归档", no)
     assert "从回收站恢复，收文重新归档" in workflow.history_text(store, doc["id"]).splitlines()[-1]
+
+
+def test_fileable_year_is_the_year_the_item_gets(store: Store) -> None:
+    """A 收文 signed in December and received in January files under the 成文日期's year."""
+    _fonds(store)
+    late = _document(store, issued_on=dt.date(2024, 12, 28),
+                     received_at=dt.datetime(2025, 1, 3, 9, 0))  # fmt: skip
+    undated = _document(store, issued_on=None, received_at=dt.datetime(2025, 2, 1, 10, 0))
+    assert (
+        archive.propose(store, records.get(store, INCOMING_DOCUMENT, late["id"])).values["year"]
+        == 2024
+    )
+    assert [d["id"] for d in archive.fileable(store, 2024)] == [late["id"]]
+    assert [d["id"] for d in archive.fileable(store, 2025)] == [undated["id"]]
