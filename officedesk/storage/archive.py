@@ -161,7 +161,8 @@ def set_option(store: Store, key: str, value: Any) -> None:
 def category_of(store: Store, year: int, retention: str, org: str | None) -> Category:
     """The lowest category of a 件 under the 全宗's scheme; ValidationError names the field."""
     try:
-        return rules.category(scheme(store), year, retention, org)
+        known = [code for code, _ in orgs(store)]
+        return rules.category(scheme(store), year, retention, org, known)
     except ArchiveRuleError as exc:
         raise _problem(exc) from None
 

@@ -348,3 +348,17 @@ def test_fileable_year_is_the_year_the_item_gets(store: Store) -> None:
     )
     assert [d["id"] for d in archive.fileable(store, 2024)] == [late["id"]]
     assert [d["id"] for d in archive.fileable(store, 2025)] == [undated["id"]]
+
+
+def test_org_code_must_be_in_the_configured_list(store: Store) -> None:
+    """A code outside the 机构(问题) table would open a bogus numbering series."""
+    _fonds(store)
+    archive.set_orgs(store, [("BGS", "办公室"), ("CWK", "财务科")])
+    with pytest.raises(ValidationError, match=r"机构\(问题\).*XYZ.*BGS、CWK") as err:
+        archive.add_item(store, _item(org_code="XYZ"))
+    assert err.value.field == "org_code"
+    assert store.read("SELECT count(*) FROM archive_item")[0][0] == 0
+    assert store.read("SELECT count(*) FROM archive_counter")[0][0] == 0
+    item = archive.add_item(store, _item(org_code="CWK"))
+    with pytest.raises(ValidationError, match="XYZ"):
+        archive.update_item(store, item["id"], {"org_code": "XYZ"})
