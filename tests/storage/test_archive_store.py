@@ -362,3 +362,32 @@ def test_org_code_must_be_in_the_configured_list(store: Store) -> None:
     item = archive.add_item(store, _item(org_code="CWK"))
     with pytest.raises(ValidationError, match="XYZ"):
         archive.update_item(store, item["id"], {"org_code": "XYZ"})
+
+
+def test_boxes_keep_item_numbers_in_order(store: Store) -> None:
+    """DA/T 22: 件 are boxed in 件号 order, the lower run in the lower 盒号."""
+    from officedesk.storage import archive_boxes
+
+    _fonds(store)
+    ids = [archive.add_item(store, _item())["id"] for _ in range(6)]  # 0001..0006
+    archive.void_item(store, ids[3], "重复")  # 0004: a gap, not a 件 waiting for a box
+    with pytest.raises(ValidationError, match="件号 0001 尚未装盒，不能先装件号 0003") as err:
+        archive_boxes.assign(store, [ids[1], ids[2]])
+    assert err.value.field == "box_no"
+    assert store.read("SELECT count(*) FROM archive_item WHERE box_no != ''")[0][0] == 0
+    assert archive_boxes.assign(store, [ids[0], ids[1]]) == "0001"
+    with pytest.raises(ValidationError, match="件号 0003 尚未装盒，不能先装件号 0005"):
+        archive_boxes.assign(store, [ids[4]])
+    archive_boxes.assign(store, [ids[2]], "1")  # 0003 joins 0001-0002
+    assert archive_boxes.assign(store, [ids[4]]) == "0002"  # voided 0004 is no hole
+    with pytest.raises(ValidationError, match=r"件号 0006 不能装入第 0001 盒.*第 0002 盒.*0005"):
+        archive_boxes.assign(store, [ids[5]], "1")
+    archive_boxes.take_out(store, [ids[1]])
+    with pytest.raises(ValidationError, match=r"件号 0002 不能装入第 0002 盒.*第 0001 盒.*0003"):
+        archive_boxes.assign(store, [ids[1]], "2")
+    archive_boxes.assign(store, [ids[1]], "1")
+    archive_boxes.assign(store, [ids[5]], "2")
+    assert [archive_boxes.box(store, n).item_range for n in ("0001", "0002")] == [
+        "0001—0003",
+        "0005—0006",
+    ]
