@@ -127,7 +127,7 @@ def _box_key(box_no: str) -> tuple[int, int, str]:
 
 
 def _check_order(store: Store, number: str, items: Sequence[dict[str, Any]]) -> None:
-    """件 go into boxes in 件号 order (DA/T 22-2015 §8: 按件号顺序装盒).
+    """件 go into boxes in 件号 order (DA/T 22-2015 装盒: 将归档文件按顺序装入档案盒).
 
     Within one category the boxes hold consecutive runs of 件号, the lower run in the lower
     盒号, so the 起止件号 on the spines read in order along the shelf and a 件 is found from
