@@ -162,14 +162,27 @@ class Category:
         return " ".join(p for p in (f"{self.year}年", self.retention, self.org) if p)
 
 
-def category(scheme: str, year: int, retention: str, org: str | None) -> Category:
-    """The lowest category of a 件 under `scheme` (the org ignored when the scheme has none)."""
+def category(
+    scheme: str, year: int, retention: str, org: str | None, known: Sequence[str] = ()
+) -> Category:
+    """The lowest category of a 件 under `scheme` (the org ignored when the scheme has none).
+
+    `known` is the 全宗's configured 机构(问题) codes: a code outside it would open a bogus
+    numbering series, so it is refused (no check when the list is empty).
+    """
     check_year(year)
     name = retention_name(retention)
     if uses_org(scheme):
         if not (org or "").strip():
             raise ArchiveRuleError("分类方案含「机构(问题)」，请选择机构(问题)", "org_code")
-        return Category(year, name, check_org_code(str(org)))
+        code = check_org_code(str(org))
+        if known and code not in known:
+            raise ArchiveRuleError(
+                f"「机构(问题)」代码「{code}」不在设置的机构(问题)表中，"
+                f"应为 {'、'.join(known)} 之一（可在 设置 → 档案 中增加）",
+                "org_code",
+            )
+        return Category(year, name, code)
     return Category(year, name, "")
 
 

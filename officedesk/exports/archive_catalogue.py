@@ -1,13 +1,16 @@
 """归档文件目录 as Word (.docx) and Excel (.xlsx): one volume per 年度 or 年度 × 保管期限.
 
-Word: every volume is a cover page (全宗号, 全宗名称, 年度, 保管期限, 机构(问题)) and the table
-(序号 档号 文号 责任者 题名 日期 密级 页数 备注) on A4 landscape, the header row repeated on every
+Word: every volume is a cover page (全宗号, 全宗名称, 年度, 保管期限, 机构(问题)) in a section
+of its own without a page number, and the table (序号 档号 文号 责任者 题名 日期 密级 页数 备注)
+in the next section, numbered 第 1 页 共 N 页 from its first page (the cover not counted), on
+A4 landscape, the header row repeated on every
 page, rows never split across pages (w:cantSplit), 题名 wrapping in the widest column. Data rows
 are copies of one template row (python-docx's per-cell API is about 20 times slower).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -15,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from lxml.etree import _Element
 
 from officedesk.core.fields import Field, Kind, Register
@@ -54,6 +58,12 @@ CELL_PT = 9
 LATIN_FONT = "Times New Roman"
 CELL_PAD_MM = 0.8
 MAX_ROWS = 50_000
+COVER_PT = 16  # the cover's lines
+COVER_MIN_PT = 10.5
+COVER_VALUE_MM = 120  # the underlined field a cover value is written in
+COVER_PAD_MM = 1.9  # Word's default cell padding
+COVER_SPARE_LINES = 8  # lines a value may wrap onto before the type gets smaller
+MM_PER_PT = 25.4 / 72
 # (header, field, width in mm, centred); the widths fill 257 mm, 题名 takes what is left.
 COLUMNS: tuple[tuple[str, str, float, bool], ...] = (
     ("序号", "seq", 9, True),
@@ -141,8 +151,13 @@ def write_catalogue_docx(path: Path, volumes: Sequence[Volume], meta: ExportMeta
     document = _document(meta)
     done = 0
     for i, volume in enumerate(volumes):
-        _cover(document, volume, first=i == 0)
+        if i:
+            document.add_section(WD_SECTION.NEW_PAGE)
+        _cover(document, volume)
+        document.add_section(WD_SECTION.NEW_PAGE)
         done = _volume_table(document, volume, ticker, done)
+        _mark_end(document.tables[-1]._tbl, i)
+    _number_tables(document)
     with atomic_output(path) as tmp:
         document.save(str(tmp))
     ticker.check(done)
@@ -171,9 +186,7 @@ def _document(meta: ExportMeta) -> Document:
         ("Catalogue Footer", BODY_FONT, 9, False, 0),
     ):
         add_paragraph_style(document, name, font, size, bold=bold, space_after_pt=after)
-    section = document.sections[0]
-    page_a4(section, landscape=True, margins_mm=MARGINS_MM)
-    page_number_footer(section, "Catalogue Footer")
+    page_a4(document.sections[0], landscape=True, margins_mm=MARGINS_MM)
     document.core_properties.title = f"{meta.unit_name}{TITLE}"
     document.core_properties.author = "办公桌"
     # The template's empty first paragraph would push the first cover down a line.
@@ -183,17 +196,58 @@ def _document(meta: ExportMeta) -> Document:
     return document
 
 
-def _page_break(document: Document) -> None:
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+def _number_tables(document: Document) -> None:
+    """Covers carry no page number; each table counts its own pages from 1.
+
+    共 N 页 is the page number of the bookmark on the table's last row: with the numbering
+    restarting at the table that is its page count (LibreOffice ignores SECTIONPAGES).
+    """
+    for i, section in enumerate(document.sections):
+        section.footer.is_linked_to_previous = False  # a footer of its own, empty on a cover
+        if i % 2:
+            page_number_footer(section, "Catalogue Footer", total=f"PAGEREF {_end_mark(i // 2)}")
+            sect_pr = section._sectPr
+            old = sect_pr.find(qn("w:pgNumType"))
+            if old is not None:
+                sect_pr.remove(old)
+            # CT_SectPr order: …, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols, ….
+            sect_pr.insert_element_before(
+                element("w:pgNumType", start="1"),
+                *(f"w:{t}" for t in ("cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                                     "textDirection", "bidi", "rtlGutter", "docGrid",
+                                     "printerSettings", "sectPrChange")),
+            )  # fmt: skip
 
 
-def _cover(document: Document, volume: Volume, *, first: bool) -> None:
-    """The cover page: title and the five lines a 归档文件目录 cover carries."""
-    if not first:
-        _page_break(document)
-    spacer = document.add_paragraph(style="Cover Line")
-    spacer.paragraph_format.space_before = Mm(40)
-    document.add_paragraph(TITLE, style="Cover Title").paragraph_format.space_after = Mm(25)
+def _end_mark(volume: int) -> str:
+    return f"CatalogueEnd{volume + 1}"
+
+
+def _mark_end(table_element: _Element, volume: int) -> None:
+    """Bookmark the first paragraph of the table's last row (the volume's last page)."""
+    last_row = table_element.findall(qn("w:tr"))[-1]
+    paragraph = next(last_row.iter(qn("w:p")))
+    mark = str(900_000 + volume)  # ids apart from any the template has
+    start = element("w:bookmarkStart", id=mark, name=_end_mark(volume))
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph.insert(0, start)
+    start.addnext(element("w:bookmarkEnd", id=mark))
+
+
+def _ems(text: str) -> float:
+    """The width of `text` in ems of the cover font: CJK and full-width 1, Latin about half."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
+
+
+def _cover(document: Document, volume: Volume) -> None:
+    """The cover page: title and the five lines a 归档文件目录 cover carries.
+
+    A long value (many 机构) wraps inside its 120 mm field; the space above and below the
+    title shrinks, then the type, so that the cover always stays on its one page.
+    """
     lines = (
         ("全　宗　号", volume.fonds_no),
         ("全宗名称", volume.fonds_name),
@@ -201,18 +255,33 @@ def _cover(document: Document, volume: Volume, *, first: bool) -> None:
         ("保管期限", volume.periods),
         ("机构(问题)", volume.orgs),
     )
+    size: float = COVER_PT
+    while True:
+        per_line = (COVER_VALUE_MM - 2 * COVER_PAD_MM) / (size * MM_PER_PT)
+        extra = sum(max(1, math.ceil(_ems(v) / per_line)) for _, v in lines) - len(lines)
+        if extra <= COVER_SPARE_LINES * COVER_PT / size or size <= COVER_MIN_PT:
+            break
+        size -= 1.5
+    squeeze = min(1.0, extra / COVER_SPARE_LINES)  # 0: a short cover keeps its full margins
+    spacer = document.add_paragraph(style="Cover Line")
+    spacer.paragraph_format.space_before = Mm(40 - 30 * squeeze)
+    document.add_paragraph(TITLE, style="Cover Title").paragraph_format.space_after = Mm(
+        25 - 13 * squeeze
+    )
     table = document.add_table(rows=len(lines), cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for r, (label, value) in enumerate(lines):
-        for c, (text, width) in enumerate(((label, 40), (value, 120))):
+        for c, (text, width) in enumerate(((label, 40), (value, COVER_VALUE_MM))):
             cell = table.rows[r].cells[c]
             cell.width = Mm(width)
             paragraph = cell.paragraphs[0]
             paragraph.style = "Cover Line"
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if c else WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.paragraph_format.space_after = Mm(6)
-            paragraph.add_run(text + ("：" if c == 0 else ""))
+            paragraph.paragraph_format.space_after = Mm(6 - 3 * squeeze)
+            run = paragraph.add_run(text + ("：" if c == 0 else ""))
+            if size != COVER_PT:
+                run.font.size = Pt(size)
             if c == 1:  # the value sits on a line, as on the printed form
                 borders = element("w:pBdr")
                 borders.append(element("w:bottom", val="single", sz="6", space="1",
@@ -221,7 +290,6 @@ def _cover(document: Document, volume: Volume, *, first: bool) -> None:
                 paragraph._p.get_or_add_pPr().insert_element_before(
                     borders, *(f"w:{t}" for t in _AFTER_PBDR)
                 )
-    _page_break(document)
 
 
 def _widths() -> list[float]:

@@ -114,14 +114,15 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
         p.append(run)
 
 
-def page_number_footer(section: Section, style_name: str) -> None:
-    """第 X 页 共 Y 页 centred in the footer."""
+def page_number_footer(section: Section, style_name: str, total: str = "NUMPAGES") -> None:
+    """第 X 页 共 Y 页 centred in the footer; `total` is the field giving Y (NUMPAGES, or
+    PAGEREF to a bookmark on a part's last page when its numbering restarts)."""
     paragraph = section.footer.paragraphs[0]
     paragraph.style = style_name
     paragraph.add_run("第 ")
     add_field(paragraph, "PAGE")
     paragraph.add_run(" 页 共 ")
-    add_field(paragraph, "NUMPAGES")
+    add_field(paragraph, total)
     paragraph.add_run(" 页")
 
 

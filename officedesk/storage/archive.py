@@ -161,7 +161,8 @@ def set_option(store: Store, key: str, value: Any) -> None:
 def category_of(store: Store, year: int, retention: str, org: str | None) -> Category:
     """The lowest category of a 件 under the 全宗's scheme; ValidationError names the field."""
     try:
-        return rules.category(scheme(store), year, retention, org)
+        known = [code for code, _ in orgs(store)]
+        return rules.category(scheme(store), year, retention, org, known)
     except ArchiveRuleError as exc:
         raise _problem(exc) from None
 
@@ -508,14 +509,22 @@ def propose(store: Store, doc: Record, *, rules_: Sequence[RetentionRule] | None
 
 def fileable(store: Store, year: int | None = None, ids: Sequence[int] | None = None,
              limit: int | None = None) -> list[Record]:  # fmt: skip
-    """办结未归档: live 收文 that are 已办结 or 待归档 and have no 档号, oldest first."""
+    """办结未归档: live 收文 that are 已办结 or 待归档 and have no 档号, oldest first.
+
+    `year` is the 件's 年度 as `propose` derives it (成文日期, else 签收时间), so a December
+    document received in January is listed under the year it is filed in.
+    """
     sql = (
         "SELECT id FROM incoming_document WHERE voided_at IS NULL AND status IN (?, ?) "
         "AND (archive_no IS NULL OR archive_no = '')"
     )
     params: list[Any] = list(FILEABLE_STATUS)
     if year is not None:
-        sql += " AND received_at >= ? AND received_at < ?"
+        # The 件's 年度 is the one `propose` gives: 成文日期, or 签收时间 when there is none.
+        sql += (
+            " AND COALESCE(NULLIF(issued_on, ''), received_at) >= ?"
+            " AND COALESCE(NULLIF(issued_on, ''), received_at) < ?"
+        )
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if ids is not None:
         sql += f" AND id IN ({','.join('?' * len(ids))})"

@@ -76,7 +76,7 @@ def assign(store: Store, item_ids: Sequence[int], box_no: str | None = None) -> 
     """Put 件 into box `box_no` (a new box when None); returns the 盒号.
 
     Refused with a message when the 件 (with those already in the box) would mix 年度,
-    机构(问题) or 保管期限.
+    机构(问题) or 保管期限, or would break the 件号 order (see `_check_order`).
     """
     if not item_ids:
         raise ValidationError("请先选择要装盒的归档文件")
@@ -104,6 +104,7 @@ def assign(store: Store, item_ids: Sequence[int], box_no: str | None = None) -> 
                 "box_no",
             )
         (year, retention, org), = sigs  # fmt: skip
+        _check_order(store, number, items)
         stamp = now_text()
         c.execute(
             "INSERT INTO archive_box(uuid, created_at, updated_at, box_no, year, retention, "
@@ -118,6 +119,64 @@ def assign(store: Store, item_ids: Sequence[int], box_no: str | None = None) -> 
                 (number, stamp, item["id"]),
             )
     return number
+
+
+def _box_key(box_no: str) -> tuple[int, int, str]:
+    """盒号 order: numbered boxes by number, any other name after them."""
+    return (0, int(box_no), "") if box_no.isdigit() else (1, 0, box_no)
+
+
+def _check_order(store: Store, number: str, items: Sequence[dict[str, Any]]) -> None:
+    """件 go into boxes in 件号 order (DA/T 22-2015 装盒: 将归档文件按顺序装入档案盒).
+
+    Within one category the boxes hold consecutive runs of 件号, the lower run in the lower
+    盒号, so the 起止件号 on the spines read in order along the shelf and a 件 is found from
+    its 档号 alone. Two rules keep that:
+    - no box of the category with a lower 盒号 may hold a higher 件号, and none with a higher
+      盒号 a lower one;
+    - the 件 are boxed one after the other: a 件 is not boxed while a live 件 of its category
+      with a lower 件号 is still unboxed (select it too, or box it first). Voided 件 do not
+      count: their numbers are the gaps the 备考表 explains.
+    """
+    cat = str(items[0]["category"])
+    ids = [int(r["id"]) for r in items]
+    nos = sorted(int(r["item_no"]) for r in items)
+    low, high = rules.format_item_no(nos[0]), rules.format_item_no(nos[-1])
+    marks = ",".join("?" * len(ids))
+    others = store.read(
+        "SELECT box_no, CAST(item_no AS INTEGER) FROM archive_item WHERE category = ? "
+        f"AND voided_at IS NULL AND box_no IS NOT NULL AND box_no != '' AND box_no != ? "
+        f"AND id NOT IN ({marks})",
+        (cat, number, *ids),
+    )
+    here = _box_key(number)
+    for other_box, other_no in others:
+        shown = rules.format_item_no(int(other_no))
+        if _box_key(str(other_box)) < here and int(other_no) > nos[0]:
+            raise ValidationError(
+                f"件号 {low} 不能装入第 {number} 盒：前面的第 {other_box} 盒已装有更大的件号 "
+                f"{shown}。同一类别的文件应按件号顺序装盒。",
+                "box_no",
+            )
+        if _box_key(str(other_box)) > here and int(other_no) < nos[-1]:
+            raise ValidationError(
+                f"件号 {high} 不能装入第 {number} 盒：后面的第 {other_box} 盒已装有更小的件号 "
+                f"{shown}。同一类别的文件应按件号顺序装盒。",
+                "box_no",
+            )
+    skipped = store.read(
+        "SELECT min(CAST(item_no AS INTEGER)) FROM archive_item WHERE category = ? "
+        "AND voided_at IS NULL AND (box_no IS NULL OR box_no = '') "
+        f"AND CAST(item_no AS INTEGER) < ? AND id NOT IN ({marks})",
+        (cat, nos[-1], *ids),
+    )
+    if skipped and skipped[0][0] is not None:
+        first = rules.format_item_no(int(skipped[0][0]))
+        raise ValidationError(
+            f"件号 {first} 尚未装盒，不能先装件号 {high}：同一类别的文件应按件号顺序装盒，"
+            f"请先装入件号 {first}（或一并选中）。",
+            "box_no",
+        )
 
 
 def take_out(store: Store, item_ids: Sequence[int]) -> None:

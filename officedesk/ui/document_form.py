@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from officedesk.core.fields import Record
 from officedesk.core.registers import INCOMING_DOCUMENT
 from officedesk.core.security import CLASSIFIED_WARNING, is_classified
+from officedesk.core.workflow import URGENT
 from officedesk.storage import directory
 from officedesk.storage.db import Store
 from officedesk.storage.errors import StorageError
@@ -42,13 +43,13 @@ REVIEW_ROWS = (
 )
 HANDLING_ROWS = (
     ("lead_dept", "assist_depts"),
-    ("handler", "status"),
+    ("handler",),
     ("due_date",),
-    ("result",),
-    ("done_on", "reply_ref"),
-    ("replied_on",),
     ("remarks",),
 )
+# Set only by the workflow steps (Ctrl+7 办结, Ctrl+8 答复; undone in Ctrl+H), which check
+# their rules: a plain editor here would let 已办结 be saved with no 办理结果.
+WORKFLOW_FIELDS = ("status", "result", "done_on", "reply_ref", "replied_on")
 REVIEW_FIELDS = tuple(n for row in REVIEW_ROWS for n in row)
 WIDE_FIELDS = ("sender",)  # 来文机关 names run long: 国家林业和草原局办公厅
 FIELD_EMS = 15  # width of the narrow editors, in Chinese characters
@@ -59,7 +60,8 @@ class DocumentForm(RecordForm):
     """Register a received document (or change one); `saved_id` holds its id after saving."""
 
     EXCLUDED = ("archive_no",  # set when the document is filed, by the archive dialog
-                "stage", "holder")  # kept by the workflow steps (ui/workflow)  # fmt: skip
+                "stage", "holder",  # kept by the workflow steps (ui/workflow)
+                *WORKFLOW_FIELDS)  # a new 收文 starts 已登记 (the declared default)  # fmt: skip
 
     def __init__(
         self, store: Store, record_id: int | None = None, parent: QWidget | None = None
@@ -184,6 +186,27 @@ class DocumentForm(RecordForm):
         for name in ("secrecy_term", "copy_no"):
             editor = self.editors[name]
             editor.setEnabled(classified or bool(editor.value()))  # type: ignore[attr-defined]
+
+    # -- rules ----------------------------------------------------------------------------
+
+    def check(self, record: Record) -> bool:
+        """A 加急/特急 办件 once 承办 is recorded (主办部门 set) keeps its 办理时限."""
+        full = {**self.original, **record}
+        urgency = str(full.get("urgency") or "")
+        if (
+            full.get("handling") == "办件"
+            and urgency in URGENT
+            and full.get("lead_dept")
+            and not full.get("due_date")
+        ):
+            self.problem(
+                self.tr("{urgency}办件已确定主办部门（已承办），必须规定「办理时限」。").format(
+                    urgency=urgency
+                ),
+                "due_date",
+            )
+            return False
+        return True
 
     # -- attachments ----------------------------------------------------------------------
 

@@ -153,3 +153,14 @@ def test_item_range() -> None:
     assert a.item_range(["0003", "0001", "0020"]) == "0001—0020"
     assert a.item_range(["0007"]) == "0007"
     assert a.item_range([]) == ""
+
+
+def test_category_refuses_an_org_outside_the_list() -> None:
+    from officedesk.core.archive import ArchiveRuleError, category
+
+    scheme = "年度-机构(问题)-保管期限"
+    assert category(scheme, 2024, "永久", "BGS", ("BGS", "CWK")).org == "BGS"
+    with pytest.raises(ArchiveRuleError, match=r"「机构\(问题\)」.*XYZ.*BGS、CWK"):
+        category(scheme, 2024, "永久", "XYZ", ("BGS", "CWK"))
+    assert category(scheme, 2024, "永久", "XYZ").org == "XYZ"  # no list set: not checked
+    assert category("年度-保管期限", 2024, "永久", "XYZ", ("BGS",)).org == ""

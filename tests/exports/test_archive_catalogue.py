@@ -154,3 +154,43 @@ def test_nothing_to_export_writes_nothing(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="没有可导出"):
         archive_service.export_catalogue(store, target, 2024)
     assert not target.exists()
+
+
+ORG_NAMES = ("办公室", "财务科", "林政科", "资源管理科", "森林防火办公室", "人事教育科", "计划统计科",
+             "野生动植物保护科", "科技推广站", "营林科", "党群工作部", "纪检监察室", "工会",
+             "安全生产科", "基建办", "林场管理科", "天然林保护办公室", "退耕还林办公室")  # fmt: skip
+
+
+def fill_many_orgs(store: Store) -> list[str]:
+    """18 机构(问题), each with 件 in 2024 (a cover line far longer than its field); 2023 too."""
+    settings.set_many(store, {"fonds_no": "Z109", "fonds_name": "青山林业局"})
+    codes = [f"J{i:02d}" for i in range(1, len(ORG_NAMES) + 1)]
+    archive.set_orgs(store, list(zip(codes, ORG_NAMES, strict=True)))
+    for i in range(90):
+        archive.add_item(store, {"year": 2024, "retention": "永久", "org_code": codes[i % 18],
+                                 "title": f"关于第{i}项工作的通知", "author": "省林业和草原局",
+                                 "doc_date": "20240105"})  # fmt: skip
+    for i in range(3):
+        archive.add_item(store, {"year": 2023, "retention": "永久", "org_code": "J01",
+                                 "title": f"关于{i}的报告", "doc_date": "20230105"})  # fmt: skip
+    return codes
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_cover_stays_on_one_page_and_is_not_numbered(store: Store, tmp_path: Path) -> None:
+    codes = fill_many_orgs(store)
+    target = tmp_path / "目录.docx"
+    assert archive_service.export_catalogue(store, target) == 93
+    pages = _pages(_soffice_pdf(target, tmp_path))
+    covers = [i for i, p in enumerate(pages) if "全宗名称" in p]
+    assert covers[0] == 0 and len(covers) == 2  # 2024, then 2023
+    first = re.sub(r"\s+", "", pages[0])
+    assert all(f"({c})" in first for c in codes), "every 机构 on the cover's one page"
+    assert "页" not in first and "页" not in pages[covers[1]]  # a cover carries no number
+    for start, end in ((1, covers[1]), (covers[1] + 1, len(pages))):
+        table = pages[start:end]
+        assert table and all("档号" in p for p in table)  # no near-empty spill-over page
+        footers = [re.sub(r"\s+", "", p).rsplit("第", 1)[-1] for p in table]
+        assert footers == [f"{k}页共{len(table)}页" for k in range(1, len(table) + 1)]

@@ -139,3 +139,24 @@ def test_catalogue_pdf_with_cover(store: Store, tmp_path: Path) -> None:
     assert sorted(set(marks)) == list(range(60)) and marks == sorted(marks)
     assert re.findall(r"Z109-WS·\d{4}-Y-BGS-\d{4}", body) == numbers
     assert all("档号" in p for p in pages[1:])
+
+
+@needs_poppler
+def test_catalogue_cover_wraps_many_orgs_inside_the_field(store: Store, tmp_path: Path) -> None:
+    from officedesk.archive_service import export_catalogue
+    from tests.exports.test_archive_catalogue import fill_many_orgs
+
+    codes = fill_many_orgs(store)
+    pdf = tmp_path / "目录.pdf"
+    assert export_catalogue(store, pdf) == 93
+    pages = page_texts(pdf, "-raw")
+    cover = squeezed(pages[0])
+    assert all(f"({c})" in cover for c in codes) and "页" not in cover
+    assert "档号" in pages[1] and "第1页共" in squeezed(pages[1])
+    words = _words(pdf, 1)
+    label = next(w for w in words if w[0].startswith("全宗名称"))
+    rules = [w for w in words if re.search(r"\(J\d\d\)", w[0])]
+    # The value wraps onto several lines, all within the 120 mm field right of the label.
+    field_right = label[3] + (2 + 120) * PT_PER_MM
+    assert len({round(w[2]) for w in rules}) >= 3
+    assert max(w[3] for w in rules) <= field_right

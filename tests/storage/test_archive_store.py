@@ -334,3 +334,60 @@ def test_filing_shows_in_the_documents_stage_and_history(store: Store) -> None:
     again = records.get(store, INCOMING_DOCUMENT, doc["id"])
     assert (again["stage"], again["archive_no"]) == ("归档", no)
     assert "从回收站恢复，收文重新归档" in workflow.history_text(store, doc["id"]).splitlines()[-1]
+
+
+def test_fileable_year_is_the_year_the_item_gets(store: Store) -> None:
+    """A 收文 signed in December and received in January files under the 成文日期's year."""
+    _fonds(store)
+    late = _document(store, issued_on=dt.date(2024, 12, 28),
+                     received_at=dt.datetime(2025, 1, 3, 9, 0))  # fmt: skip
+    undated = _document(store, issued_on=None, received_at=dt.datetime(2025, 2, 1, 10, 0))
+    assert (
+        archive.propose(store, records.get(store, INCOMING_DOCUMENT, late["id"])).values["year"]
+        == 2024
+    )
+    assert [d["id"] for d in archive.fileable(store, 2024)] == [late["id"]]
+    assert [d["id"] for d in archive.fileable(store, 2025)] == [undated["id"]]
+
+
+def test_org_code_must_be_in_the_configured_list(store: Store) -> None:
+    """A code outside the 机构(问题) table would open a bogus numbering series."""
+    _fonds(store)
+    archive.set_orgs(store, [("BGS", "办公室"), ("CWK", "财务科")])
+    with pytest.raises(ValidationError, match=r"机构\(问题\).*XYZ.*BGS、CWK") as err:
+        archive.add_item(store, _item(org_code="XYZ"))
+    assert err.value.field == "org_code"
+    assert store.read("SELECT count(*) FROM archive_item")[0][0] == 0
+    assert store.read("SELECT count(*) FROM archive_counter")[0][0] == 0
+    item = archive.add_item(store, _item(org_code="CWK"))
+    with pytest.raises(ValidationError, match="XYZ"):
+        archive.update_item(store, item["id"], {"org_code": "XYZ"})
+
+
+def test_boxes_keep_item_numbers_in_order(store: Store) -> None:
+    """DA/T 22: 件 are boxed in 件号 order, the lower run in the lower 盒号."""
+    from officedesk.storage import archive_boxes
+
+    _fonds(store)
+    ids = [archive.add_item(store, _item())["id"] for _ in range(6)]  # 0001..0006
+    archive.void_item(store, ids[3], "重复")  # 0004: a gap, not a 件 waiting for a box
+    with pytest.raises(ValidationError, match="件号 0001 尚未装盒，不能先装件号 0003") as err:
+        archive_boxes.assign(store, [ids[1], ids[2]])
+    assert err.value.field == "box_no"
+    assert store.read("SELECT count(*) FROM archive_item WHERE box_no != ''")[0][0] == 0
+    assert archive_boxes.assign(store, [ids[0], ids[1]]) == "0001"
+    with pytest.raises(ValidationError, match="件号 0003 尚未装盒，不能先装件号 0005"):
+        archive_boxes.assign(store, [ids[4]])
+    archive_boxes.assign(store, [ids[2]], "1")  # 0003 joins 0001-0002
+    assert archive_boxes.assign(store, [ids[4]]) == "0002"  # voided 0004 is no hole
+    with pytest.raises(ValidationError, match=r"件号 0006 不能装入第 0001 盒.*第 0002 盒.*0005"):
+        archive_boxes.assign(store, [ids[5]], "1")
+    archive_boxes.take_out(store, [ids[1]])
+    with pytest.raises(ValidationError, match=r"件号 0002 不能装入第 0002 盒.*第 0001 盒.*0003"):
+        archive_boxes.assign(store, [ids[1]], "2")
+    archive_boxes.assign(store, [ids[1]], "1")
+    archive_boxes.assign(store, [ids[5]], "2")
+    assert [archive_boxes.box(store, n).item_range for n in ("0001", "0002")] == [
+        "0001—0003",
+        "0005—0006",
+    ]

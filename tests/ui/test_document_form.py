@@ -392,3 +392,70 @@ def test_f4_opens_a_calendar_that_fills_the_date(qtbot: QtBot, form: DocumentFor
     assert popup is not None and popup.isVisible()
     popup.activated.emit(QDate(2024, 3, 5))  # what Enter on a day does
     assert editor.text() == "2024-03-05" and not popup.isVisible()
+
+
+def test_workflow_fields_are_not_editable_in_the_form(
+    qtbot: QtBot, store: Store, messages: Messages
+) -> None:
+    """状态, 办理结果, 办结日期, 复文号, 答复日期 are set by the 办结/答复 steps, which check them."""
+    done = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": f"{YEAR}-03-05 09:30", "sender": "省林业局", "title": "旧标题",
+        "handling": "办件", "lead_dept": "林政科", "status": "已办结", "result": "已落实",
+        "done_on": f"{YEAR}-03-10", "reply_ref": f"林政函〔{YEAR}〕8号",
+        "replied_on": f"{YEAR}-03-11",
+    })  # fmt: skip
+    form = open_form(qtbot, DocumentForm(store, done["id"]))
+    for name in ("status", "result", "done_on", "reply_ref", "replied_on"):
+        assert name not in form.editors
+        assert form.findChild(QWidget, name) is None
+    passed = tab_to(qtbot, form, "remarks")
+    assert [n for n in passed if n in form.editors][-4:] == ["handler", *["due_date"] * 3]
+    type_into(qtbot, form, "title", "新标题")
+    press_enter(qtbot, form)
+    assert messages.warnings == []
+    row = records.get(store, INCOMING_DOCUMENT, done["id"])
+    assert (row["title"], row["status"], row["result"]) == ("新标题", "已办结", "已落实")
+    assert (row["reply_ref"], row["replied_on"]) == (f"林政函〔{YEAR}〕8号", dt.date(YEAR, 3, 11))
+
+
+def test_an_urgent_document_in_hand_keeps_its_deadline(
+    qtbot: QtBot, store: Store, messages: Messages
+) -> None:
+    """A 加急 办件 with a 主办部门 (承办 recorded) cannot lose its 办理时限 in the form."""
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": f"{YEAR}-03-05 09:30", "sender": "省林业局", "title": "防火紧急通知",
+        "handling": "办件", "urgency": "加急", "lead_dept": "林政科", "status": "办理中",
+        "due_date": f"{YEAR}-03-10",
+    })  # fmt: skip
+    form = open_form(qtbot, DocumentForm(store, doc["id"]))
+    tab_to(qtbot, form, "due_date")
+    qtbot.keyClick(focused(form), Qt.Key.Key_Tab)  # the unit
+    qtbot.keyClick(focused(form), Qt.Key.Key_Tab)  # the date, its text selected
+    qtbot.keyClick(focused(form), Qt.Key.Key_Backspace)
+    assert form.deadline is not None and form.deadline.date.text() == ""
+    press_enter(qtbot, form)
+    assert messages.warnings and "「办理时限」" in messages.warnings[-1]
+    assert form.isVisible() and focused(form) is form.deadline.date
+    assert records.get(store, INCOMING_DOCUMENT, doc["id"])["due_date"] == dt.date(YEAR, 3, 10)
+
+
+def test_made_urgent_after_it_was_assigned_needs_a_deadline(
+    qtbot: QtBot, store: Store, messages: Messages
+) -> None:
+    doc = records.insert(store, INCOMING_DOCUMENT, {
+        "received_at": f"{YEAR}-03-05 09:30", "sender": "省林业局", "title": "防火通知",
+        "handling": "办件", "lead_dept": "林政科", "status": "办理中",
+    })  # fmt: skip
+    form = open_form(qtbot, DocumentForm(store, doc["id"]))
+    type_into(qtbot, form, "urgency", "tj")  # 特急
+    assert form.editors["urgency"].value() == "特急"
+    press_enter(qtbot, form)
+    assert messages.warnings and "特急" in messages.warnings[-1]
+    assert "「办理时限」" in messages.warnings[-1]
+    assert records.get(store, INCOMING_DOCUMENT, doc["id"])["urgency"] == "无"
+    # A 阅件, or a 办件 not yet assigned, may be 特急 without one (承办 will ask for it).
+    records.update(store, INCOMING_DOCUMENT, doc["id"], {"lead_dept": None})
+    again = open_form(qtbot, DocumentForm(store, doc["id"]))
+    type_into(qtbot, again, "urgency", "tj")
+    press_enter(qtbot, again)
+    assert records.get(store, INCOMING_DOCUMENT, doc["id"])["urgency"] == "特急"
