@@ -100,6 +100,11 @@ def _when(b: Booking) -> str:
            f"{b.starts_at.strftime('%H:%M')}—{end}"  # fmt: skip
 
 
+def person_key(name: object) -> str:
+    """A name as conflicts compare it: blanks dropped (王 书记 and 王书记 are one person)."""
+    return "".join(str(name or "").split())
+
+
 def same_room(a: Booking, b: Booking) -> bool:
     """Whether two bookings use the same room (by id, else by the typed name)."""
     if a.room_id is not None and b.room_id is not None:
@@ -143,11 +148,12 @@ def find_conflicts(
         d = day
         while d <= candidate.ends_at.date():
             if not workdays.is_workday(d):
-                found.append(
-                    Conflict(
-                        NON_WORKDAY, f"{d.isoformat()}（周{WEEKDAYS[d.weekday()]}）不是工作日", d
-                    )
+                # A year whose holidays are not known yet is counted Monday–Friday: say so.
+                guess = (
+                    "" if workdays.known_year(d.year) else "（该年节假日未录入，按周一至周五估算）"
                 )
+                text = f"{d.isoformat()}（周{WEEKDAYS[d.weekday()]}）不是工作日{guess}"
+                found.append(Conflict(NON_WORKDAY, text, d))
             d += dt.timedelta(days=1)
     return sort_conflicts(found)
 

@@ -217,11 +217,12 @@ def booking_of(record: Record, people: Iterable[Row], meeting_id: int | None = N
     The headcount is everyone in the room: the 出席 and 列席 people, and the 主持人 too unless
     already listed among them."""
     present = [p for p in people if (p.get("role") or "出席") in rules.PRESENT_ROLES]
-    names = frozenset(str(p["name"]).strip() for p in present if p.get("name"))
-    chair = str(record.get("chair") or "").strip()
+    # Names compare without blanks: 王 书记 typed in one meeting is 王书记 in another.
+    names = frozenset(rules.person_key(p["name"]) for p in present if p.get("name"))
+    chair = rules.person_key(record.get("chair"))
     roles: dict[str, str] = {}
     for p in present:  # someone listed as both 出席 and 列席 is 出席
-        name, role = str(p.get("name") or "").strip(), str(p.get("role") or "出席")
+        name, role = rules.person_key(p.get("name")), str(p.get("role") or "出席")
         if name and roles.get(name) != "出席":
             roles[name] = role
     return Booking(

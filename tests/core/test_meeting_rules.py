@@ -187,3 +187,12 @@ def test_bad_series_are_refused_in_chinese() -> None:
         m.occurrences(dt.date(2026, 3, 2), m.WEEKLY, dt.date(2040, 1, 1))
     with pytest.raises(m.RecurrenceError, match="重复"):
         m.occurrences(dt.date(2026, 3, 2), "每天", dt.date(2026, 4, 1))
+
+
+def test_a_non_working_day_in_a_year_without_holiday_data_is_marked_estimated() -> None:
+    cal = WorkCalendar()
+    sunday = booking("09:00", "10:00", day="2027-03-07")
+    [found] = m.find_conflicts(sunday, [], workdays=cal)
+    assert found.kind == m.NON_WORKDAY and "按周一至周五估算" in found.text
+    [known] = m.find_conflicts(booking("09:00", "10:00", day="2026-03-08"), [], workdays=cal)
+    assert "估算" not in known.text

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from officedesk.core import meetings as core_meetings
 from officedesk.core import meetings as rules
 from officedesk.core.registers import MEETING, SUPERVISION
 from officedesk.storage import meeting_minutes, meetings, records, settings, supervision
@@ -288,3 +289,16 @@ def test_change_this_and_every_later_occurrence(store: Store, rooms) -> None:
     with pytest.raises(ConflictError) as caught:
         meetings.save_following(store, back, ids[1])
     assert [c.day for c in caught.value.conflicts] == [dt.date(2026, 3, 30)]
+
+
+def test_a_name_typed_with_a_blank_is_the_same_person() -> None:
+    def meeting(chair: str, at: str) -> core_meetings.Booking:
+        record = {"starts_at": dt.datetime.fromisoformat(f"2026-03-04 {at}"),
+                  "ends_at": dt.datetime.fromisoformat(f"2026-03-04 {at}") + dt.timedelta(hours=1),
+                  "name": "会", "room": "", "chair": chair}  # fmt: skip
+        return meetings.booking_of(record, [])
+
+    [clash] = core_meetings.find_conflicts(
+        meeting("王 书记", "09:00"), [meeting("王书记", "09:30")]
+    )
+    assert clash.kind == core_meetings.PERSON and clash.text.startswith("王书记 在")
