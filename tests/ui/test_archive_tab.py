@@ -244,3 +244,22 @@ def test_lend_and_give_back(qtbot: Any, window: MainWindow, store: Store) -> Non
     loans.return_action.trigger()
     row = store.read_dicts("SELECT borrower, returned_on FROM archive_loan")[0]
     assert row == {"borrower": "李明", "returned_on": dt.date.today().isoformat()}
+
+
+def test_a_date_outside_the_year_is_asked_about(qtbot: Any, store: Store, messages: Any) -> None:
+    """年度 2025 with 日期 20260105 is usually a typo: asked; No keeps the form open, unsaved."""
+    from officedesk.ui.archive.item_form import ArchiveItemForm
+
+    settings.set_many(store, {"fonds_no": "Z109"})
+    form = ArchiveItemForm(store)
+    qtbot.addWidget(form)
+    form.editors["year"].set_value("2025")  # type: ignore[attr-defined]
+    form.editors["title"].setText("关于森林防火的通知")  # type: ignore[attr-defined]
+    form.editors["doc_date"].set_value("20260105")  # type: ignore[attr-defined]
+    messages.answer = False
+    assert not form.save()
+    assert messages.questions and "「日期」20260105 不在「年度」2025 年内" in messages.questions[0]
+    assert store.read("SELECT count(*) FROM archive_item")[0][0] == 0
+    messages.answer = True
+    assert form.save()
+    assert store.read("SELECT year, doc_date FROM archive_item")[0] == (2025, "20260105")

@@ -10,6 +10,7 @@ from officedesk.core.fields import Record
 from officedesk.core.registers import ARCHIVE_ITEM
 from officedesk.storage import archive
 from officedesk.storage.db import Store
+from officedesk.ui import messages
 from officedesk.ui.record_form import RecordForm
 
 
@@ -39,7 +40,22 @@ class ArchiveItemForm(RecordForm):
     def save(self) -> bool:
         """Allocate and save through the archive rules; a problem names its field."""
         values = self.values()
+        if not self._year_agrees(values):
+            return False
         if self.record_id is None:
             return self.commit(lambda: archive.add_item(self.store, values))
         record_id = self.record_id
         return self.commit(lambda: archive.update_item(self.store, record_id, values))
+
+    def _year_agrees(self, values: Record) -> bool:
+        """年度 is the year the document was signed: a 日期 of another year is usually a typo
+        (a December paper filed in January is the exception), so ask before saving."""
+        year, day = str(values.get("year") or "").strip(), str(values.get("doc_date") or "").strip()
+        if len(day) < 4 or not year or day[:4] == year:
+            return True
+        if messages.ask(self, self.tr("年度与日期不一致"),
+                        self.tr("「日期」{day} 不在「年度」{year} 年内。归档年度一般为文件形成"
+                                "（成文）的年度。\n\n仍然保存？").format(day=day, year=year)):  # fmt: skip
+            return True
+        self.focus_field("year")
+        return False
