@@ -1,7 +1,8 @@
 """Smoke-test a built program: python packaging/smoke_test.py dist/officedesk/officedesk[.exe]
 
 Runs the frozen executable on a scratch data folder: version, demo (the small path and the
-parallel one, which starts worker processes), search, check, exports, selftest. Exit 0 = all ok.
+parallel one, which starts worker processes), search, check, exports (registers, the 归档文件目录,
+the 督办通报), selftest. Exit 0 = all ok.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def main() -> int:
             ["--data-dir", str(small), "export", "documents", str(Path(tmp) / "x.xlsx")],
             ["--data-dir", str(small), "export", "documents", str(Path(tmp) / "x.docx")],
             ["--data-dir", str(small), "export", "documents", str(Path(tmp) / "x.pdf")],
+            ["--data-dir", str(small), "export", "visitors", str(Path(tmp) / "v.csv")],
+            ["--data-dir", str(small), "catalogue", str(Path(tmp) / "cat.docx")],
+            ["--data-dir", str(small), "catalogue", str(Path(tmp) / "cat.pdf")],
+            ["--data-dir", str(small), "report", str(Path(tmp) / "tb.docx")],
             ["--data-dir", str(small), "selftest"],
         ]
         for args in steps:
@@ -37,7 +42,7 @@ def main() -> int:
             if out.returncode != 0:
                 print(out.stderr, file=sys.stderr)
                 return 1
-        for name in ("x.xlsx", "x.docx", "x.pdf"):
+        for name in ("x.xlsx", "x.docx", "x.pdf", "v.csv", "cat.docx", "cat.pdf", "tb.docx"):
             if (Path(tmp) / name).stat().st_size < 1000:
                 print(f"FAIL {name} is too small")
                 return 1
