@@ -11,6 +11,7 @@ from officedesk.core.registers import INCOMING_DOCUMENT, SUPERVISION
 from officedesk.core.workflow import WorkflowError
 from officedesk.storage import agenda, records, supervision, workflow
 from officedesk.storage.db import Store
+from tests.storage.seeds import due_document
 
 D = dt.date
 TODAY = D(2026, 3, 10)
@@ -155,21 +156,7 @@ def test_log_extension_completion_review_and_undo(store: Store) -> None:
 
 def test_agenda_buckets_a_seeded_set_exactly(store: Store) -> None:
     def doc(title: str, due: D | None, done: D | None = None, dept: str = "林政科") -> int:
-        return int(
-            records.insert(
-                store,
-                INCOMING_DOCUMENT,
-                {
-                    "received_at": dt.datetime(2026, 3, 1, 9),
-                    "sender": "市林业局",
-                    "title": title,
-                    "due_date": due,
-                    "done_on": done,
-                    "lead_dept": dept,
-                    "handler": "赵强",
-                },
-            )["id"]
-        )
+        return due_document(store, title, due, done, dept)
 
     overdue = doc("逾期件", D(2026, 3, 9))
     today = doc("今日件", TODAY, dept="办公室")

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from officedesk.core.registers import INCOMING_DOCUMENT
-from officedesk.storage import records, supervision
+from officedesk.storage import supervision
 from officedesk.storage.agenda import AgendaSection
 from officedesk.storage.db import Store
 from officedesk.ui.home import HomeTab
+from tests.storage.seeds import due_document
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -31,21 +31,7 @@ class Clock:
 
 def seed(store: Store) -> dict[str, int]:
     def doc(title: str, due: D | None, done: D | None = None, dept: str = "林政科") -> int:
-        return int(
-            records.insert(
-                store,
-                INCOMING_DOCUMENT,
-                {
-                    "received_at": dt.datetime(2026, 3, 1, 9),
-                    "sender": "市林业局",
-                    "title": title,
-                    "due_date": due,
-                    "done_on": done,
-                    "lead_dept": dept,
-                    "handler": "赵强",
-                },
-            )["id"]
-        )
+        return due_document(store, title, due, done, dept)
 
     ids = {
         "overdue": doc("关于逾期事项的通知", D(2026, 3, 9)),

@@ -480,16 +480,22 @@ def test_open_source_of_a_voided_document_or_meeting_says_so(
     assert [a for a in answers if "失败" in a] == []
 
 
-def test_voiding_a_filed_documents_piece_sends_the_document_back(
-    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
-) -> None:
-    from officedesk.core.registers import ARCHIVE_ITEM
+def filed_document(store: Store) -> tuple[int, dict[str, Any]]:
+    """A 收文, 办结 today and filed as a 件 of 全宗 Z109: (its id, the 件)."""
     from officedesk.storage import archive, settings
 
     settings.set_many(store, {"fonds_no": "Z109"})
     doc_id = add_document(store)
     records.update(store, INCOMING_DOCUMENT, doc_id, {"status": "已办结", "done_on": TODAY})
-    piece = archive.file_document(store, doc_id)
+    return doc_id, archive.file_document(store, doc_id)
+
+
+def test_voiding_a_filed_documents_piece_sends_the_document_back(
+    qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
+) -> None:
+    from officedesk.core.registers import ARCHIVE_ITEM
+
+    doc_id, piece = filed_document(store)
     win = open_window(qtbot, store, qsettings)
     docs = select(qtbot, win, INCOMING_DOCUMENT.key, doc_id)
     status_col = [c.key for c in docs.model.columns].index("status")
@@ -510,12 +516,8 @@ def test_restoring_a_voided_piece_files_its_document_again(
     qtbot: QtBot, store: Store, qsettings: QSettings, messages: Messages, answers: list[str]
 ) -> None:
     from officedesk.core.registers import ARCHIVE_ITEM
-    from officedesk.storage import archive, settings
 
-    settings.set_many(store, {"fonds_no": "Z109"})
-    doc_id = add_document(store)
-    records.update(store, INCOMING_DOCUMENT, doc_id, {"status": "已办结", "done_on": TODAY})
-    piece = archive.file_document(store, doc_id)
+    doc_id, piece = filed_document(store)
     win = open_window(qtbot, store, qsettings)
     tab = select(qtbot, win, ARCHIVE_ITEM.key, int(piece["id"]))
     void_current(qtbot, tab)
